@@ -1,0 +1,132 @@
+// Package check finds what a translator or editor can break before Hugo runs:
+// front matter, raw HTML and unsafe links in Markdown, links to missing pages,
+// unknown help services, phone numbers typed into text, missing i18n keys and
+// plural forms, and unreadable files. Every problem names the file and line
+// and says what to do.
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
+)
+
+// Problem is one finding. Warnings are shown but do not fail a build.
+type Problem struct {
+	File    string // relative to the site root, slash-separated
+	Line    int    // 1-based; 0 when the problem concerns the whole file
+	Msg     string
+	Warning bool
+}
+
+func (p Problem) String() string {
+	loc := p.File
+	if p.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	if p.Warning {
+		return loc + ": warning: " + p.Msg
+	}
+	return loc + ": " + p.Msg
+}
+
+// Page is a content file that passed parsing.
+type Page struct {
+	Lang   string
+	Slug   string // "_index" for a home page
+	File   string
+	Params map[string]any
+	Body   []byte // with shortcodes blanked out
+	LIX     float64
+	Words   int
+	Anchors []string // heading ids, for links with #fragments
+}
+
+// Report is the result of a check run.
+type Report struct {
+	Source   string // the source language
+	Problems []Problem
+	Pages    []*Page
+}
+
+// Errors counts the problems that are not warnings.
+func (r *Report) Errors() int {
+	n := 0
+	for _, p := range r.Problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// Page returns the page for lang and slug, or nil.
+func (r *Report) Page(lang, slug string) *Page {
+	for _, p := range r.Pages {
+		if p.Lang == lang && p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+func (r *Report) add(file string, line int, format string, args ...any) {
+	r.Problems = append(r.Problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r *Report) warn(file string, line int, format string, args ...any) {
+	r.Problems = append(r.Problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Options tune a run. The zero value is what `site check` uses.
+type Options struct {
+	// Today is the date that reviewed dates are compared with (YYYY-MM-DD);
+	// empty means the current date.
+	Today string
+}
+
+// Run checks the site in root.
+func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
+	r := &Report{Source: cfg.Default}
+	c := &checker{root: root, cfg: cfg, opt: opt, r: r}
+	c.loadServices()
+	c.loadShortcodes()
+	c.content()
+	c.resolveLinks()
+	c.i18n()
+	sort.SliceStable(r.Problems, func(i, j int) bool {
+		a, b := r.Problems[i], r.Problems[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	return r
+}
+
+type checker struct {
+	root       string
+	cfg        *siteconfig.Config
+	opt        Options
+	r          *Report
+	services   map[string]bool
+	phones     []string // displayed numbers from the data, digits only
+	shortcodes map[string]bool
+	links      []pendingLink
+}
+
+// pendingLink is an internal link, resolved once every page is known.
+type pendingLink struct {
+	file, lang, target, fragment string
+	line                         int
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,257 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
+)
+
+// MaxFileSize is the largest content file accepted. A page this long would
+// break the page-weight budget anyway; a larger file is almost surely a mistake.
+const MaxFileSize = 128 << 10
+
+// LegalPages must carry `reviewed` and `sources`, shown to the reader.
+var LegalPages = map[string]bool{
+	"abuse-provision": true, "residence-permit": true, "left-abroad": true, "forced-marriage": true,
+	"legal-help": true, "interpreter": true, "crisis-shelter": true,
+}
+
+var slugRE = regexp.MustCompile(`^([a-z0-9]+(-[a-z0-9]+)*|_index)$`)
+
+// content walks content/, one folder per configured language.
+func (c *checker) content() {
+	dirs := map[string]string{} // content dir → language
+	for _, l := range c.cfg.Languages {
+		dirs[l.ContentDir] = l.Code
+	}
+	entries, err := os.ReadDir(filepath.Join(c.root, "content"))
+	if err != nil {
+		c.r.add("content", 0, "cannot read the content folder: %v", err)
+		return
+	}
+	for _, e := range entries {
+		rel := "content/" + e.Name()
+		if !e.IsDir() {
+			c.r.add(rel, 0, "pages live in a language folder: move this file to content/%s/", c.cfg.Default)
+			continue
+		}
+		lang, ok := dirs[rel]
+		if !ok {
+			c.r.add(rel, 0, "unknown language folder %q: configured languages are %s (add a language with `site new-language`)", e.Name(), quoteList(c.cfg.Codes()))
+			continue
+		}
+		c.languageDir(rel, lang)
+	}
+	for _, l := range c.cfg.Languages {
+		if _, err := os.Stat(filepath.Join(c.root, l.ContentDir)); err != nil && l.Code == c.cfg.Default {
+			c.r.add(l.ContentDir, 0, "the source language folder is missing: create %s/_index.md", l.ContentDir)
+		}
+	}
+	c.orphans()
+}
+
+func (c *checker) languageDir(rel, lang string) {
+	entries, err := os.ReadDir(filepath.Join(c.root, rel))
+	if err != nil {
+		c.r.add(rel, 0, "cannot read: %v", err)
+		return
+	}
+	for _, e := range entries {
+		file := rel + "/" + e.Name()
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			c.r.add(file, 0, "is a symbolic link: replace it with the file itself")
+		case e.IsDir():
+			c.r.add(file, 0, "pages live directly in %s/: move the files out of this folder", rel)
+		case strings.HasPrefix(e.Name(), "."):
+			// editor and OS files (.DS_Store, .swp) are not pages
+		case path.Ext(e.Name()) != ".md":
+			c.r.add(file, 0, "only Markdown pages (.md) belong in %s/: move this file to static/", rel)
+		default:
+			slug := strings.TrimSuffix(e.Name(), ".md")
+			if !slugRE.MatchString(slug) {
+				c.r.add(file, 0, "file name %q is not a valid page name: use lowercase ASCII letters, digits and dashes, the same in every language (e.g. %s.md)", e.Name(), suggestSlug(slug))
+				continue
+			}
+			c.page(file, lang, slug)
+		}
+	}
+}
+
+func suggestSlug(s string) string {
+	s = strings.ToLower(s)
+	s = regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(s, "-")
+	s = strings.Trim(s, "-")
+	if s == "" {
+		return "my-page"
+	}
+	return s
+}
+
+// orphans: every translated page needs its nb source page.
+func (c *checker) orphans() {
+	for _, p := range c.r.Pages {
+		if p.Lang != c.cfg.Default && c.r.Page(c.cfg.Default, p.Slug) == nil {
+			c.r.add(p.File, 0, "translation of a page that does not exist in %s: there is no content/%s/%s.md (rename the file to an existing page, or remove it)", c.cfg.Default, c.cfg.Default, p.Slug)
+		}
+	}
+}
+
+// bidiControls are embedding and override characters. They are invisible, can
+// reorder text in misleading ways, and the site isolates numbers itself.
+// The marks U+200E and U+200F stay allowed.
+var bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+func (c *checker) page(file, lang, slug string) {
+	src, err := os.ReadFile(filepath.Join(c.root, file))
+	if err != nil {
+		c.r.add(file, 0, "cannot read: %v", err)
+		return
+	}
+	if len(src) > MaxFileSize {
+		c.r.add(file, 0, "the file is %d KB, more than the %d KB a page may have: split it into pages", len(src)>>10, MaxFileSize>>10)
+		return
+	}
+	if !utf8.Valid(src) {
+		c.r.add(file, invalidUTF8Line(src), "the text is not valid UTF-8: save the file with UTF-8 encoding")
+		return
+	}
+	if i := bytes.IndexAny(src, bidiControls); i >= 0 {
+		r, _ := utf8.DecodeRune(src[i:])
+		c.r.add(file, lineAt(src, i), "invisible direction character U+%04X: delete it (the site sets text direction itself)", r)
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		c.r.add(file, lineAt(src, i), "the file contains a NUL byte: save it as plain UTF-8 text")
+		return
+	}
+	doc, err := frontmatter.Parse(src)
+	if err != nil {
+		if fe, ok := err.(*frontmatter.Error); ok {
+			c.r.add(file, fe.Line, "%s", fe.Msg)
+		} else {
+			c.r.add(file, 0, "%v", err)
+		}
+		return
+	}
+	p := &Page{Lang: lang, Slug: slug, File: file, Params: doc.Params}
+	c.r.Pages = append(c.r.Pages, p)
+	c.frontMatter(p, doc)
+	p.Body = c.blankShortcodes(p, doc.Body, doc.BodyLine)
+	c.markdown(p, doc.BodyLine)
+}
+
+func (c *checker) frontMatter(p *Page, doc *frontmatter.Doc) {
+	for _, key := range []string{"title", "description"} {
+		v, present := doc.Params[key]
+		s, isString := v.(string)
+		switch {
+		case !present:
+			c.r.add(p.File, 1, "front matter has no %s: add a line `%s: \"…\"`", key, key)
+		case !isString || strings.TrimSpace(s) == "":
+			c.r.add(p.File, doc.Line(key), "%s is empty: write the page's %s in quotes", key, key)
+		}
+	}
+	if ids, ok := doc.Params["help"]; ok {
+		list, isList := ids.([]any)
+		if !isList {
+			c.r.add(p.File, doc.Line("help"), "help must be a list of service ids, e.g. help: [vo-linjen, krisesenter]")
+		}
+		for _, v := range list {
+			id, _ := v.(string)
+			if !c.services[id] {
+				c.r.add(p.File, doc.Line("help"), "unknown service id %q in help: use an id from %s", id, ServicesFile)
+			}
+		}
+	}
+	if LegalPages[p.Slug] || doc.Params["reviewed"] != nil {
+		c.reviewed(p, doc)
+	}
+	if src, ok := doc.Params["sources"]; ok {
+		list, _ := src.([]any)
+		if len(list) == 0 {
+			c.r.add(p.File, doc.Line("sources"), "sources must be a list of web addresses (- https://…)")
+		}
+		for _, v := range list {
+			u, _ := v.(string)
+			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+				c.r.add(p.File, doc.Line("sources"), "source %q is not a web address: write the full https:// address", u)
+			}
+		}
+	} else if LegalPages[p.Slug] {
+		c.r.add(p.File, 1, "legal page without sources: add `sources:` with the official addresses behind its facts")
+	}
+	if p.Lang != c.cfg.Default {
+		if t, ok := doc.Params["translation"]; ok {
+			switch t {
+			case "machine", "human", "reviewed":
+			default:
+				c.r.add(p.File, doc.Line("translation"), "translation is %q: use machine, human or reviewed", t)
+			}
+		}
+	}
+}
+
+// reviewed: legal pages say when their facts were last checked.
+func (c *checker) reviewed(p *Page, doc *frontmatter.Doc) {
+	v, ok := doc.Params["reviewed"]
+	if !ok {
+		c.r.add(p.File, 1, "legal page without reviewed date: add `reviewed: YYYY-MM-DD`, the day its facts were last checked against the sources")
+		return
+	}
+	var s string
+	switch t := v.(type) {
+	case string:
+		s = t
+	case time.Time:
+		s = t.Format(time.DateOnly)
+	default:
+		s = fmt.Sprint(t)
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		c.r.add(p.File, doc.Line("reviewed"), "reviewed %q is not a date: write it as YYYY-MM-DD", s)
+		return
+	}
+	c.staleReview(p.File, doc.Line("reviewed"), s)
+}
+
+// staleReview warns when facts were last checked more than 12 months ago.
+func (c *checker) staleReview(file string, line int, date string) {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return
+	}
+	today := time.Now()
+	if c.opt.Today != "" {
+		today, _ = time.Parse(time.DateOnly, c.opt.Today)
+	}
+	if d.AddDate(1, 0, 0).Before(today) {
+		c.r.warn(file, line, "reviewed %s is more than 12 months ago: check the facts against the sources and update the date", date)
+	}
+}
+
+func invalidUTF8Line(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return lineAt(b, i)
+		}
+		i += n
+	}
+	return 1
+}
+
+func lineAt(b []byte, off int) int {
+	if off > len(b) {
+		off = len(b)
+	}
+	return bytes.Count(b[:off], []byte("\n")) + 1
+}

@@ -1,0 +1,174 @@
+package check
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+)
+
+// pluralSamples cover every CLDR plural category of the site's languages:
+// Arabic zero/one/two/few/many, Slavic and Baltic few/many, fractions, and
+// the "many" of French, Spanish and Portuguese for large round numbers.
+var pluralSamples = []any{0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 14, 19, 20, 21, 22, 25, 100, 101, 102, 111, 1000, 1000000, "0.5", "1.5", "2.5", "0.0", "1.0"}
+
+var allForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// PluralForms returns the CLDR plural forms a language's grammar uses, as
+// go-i18n's rules apply them. It asks go-i18n which form each sample number
+// takes, since go-i18n keeps its rule tables internal.
+func PluralForms(code string) []string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return []string{"one", "other"}
+	}
+	b := i18n.NewBundle(tag)
+	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
+	if err := b.AddMessages(tag, probe); err != nil {
+		return []string{"one", "other"}
+	}
+	loc := i18n.NewLocalizer(b, code)
+	seen := map[string]bool{}
+	ok := func() (ok bool) {
+		defer func() {
+			if recover() != nil {
+				ok = false // no CLDR rule for this language
+			}
+		}()
+		for _, n := range pluralSamples {
+			s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n})
+			if err == nil {
+				seen[s] = true
+			}
+		}
+		return true
+	}()
+	if !ok || len(seen) == 0 {
+		return []string{"one", "other"}
+	}
+	var out []string
+	for _, f := range allForms {
+		if seen[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func forms(m *i18n.Message) map[string]string {
+	return map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
+}
+
+func isPlural(m *i18n.Message) bool {
+	return m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != ""
+}
+
+// i18n checks that every language's message file has every key of the source
+// language, and every plural form its grammar needs.
+func (c *checker) i18n() {
+	type file struct {
+		path string
+		src  []byte
+		msgs map[string]*i18n.Message
+	}
+	files := map[string]*file{}
+	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
+	for _, l := range c.cfg.Languages {
+		rel := "i18n/" + l.Code + ".toml"
+		b, err := os.ReadFile(filepath.Join(c.root, rel))
+		if err != nil {
+			c.r.add(rel, 0, "the interface text for %s is missing: create %s with every key of i18n/%s.toml (site new-language does it)", l.Code, rel, c.cfg.Default)
+			continue
+		}
+		mf, err := i18n.ParseMessageFileBytes(b, rel, unmarshal)
+		if err != nil {
+			var de *toml.DecodeError
+			line := 0
+			if errors.As(err, &de) {
+				line, _ = de.Position()
+			}
+			c.r.add(rel, line, "not a valid message file: %v (text goes in quotes: key = \"text\")", firstLine(err.Error()))
+			continue
+		}
+		f := &file{path: rel, src: b, msgs: map[string]*i18n.Message{}}
+		for _, m := range mf.Messages {
+			f.msgs[m.ID] = m
+		}
+		files[l.Code] = f
+	}
+	if entries, err := os.ReadDir(filepath.Join(c.root, "i18n")); err == nil {
+		for _, e := range entries {
+			code := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
+			if _, ok := c.cfg.Language(code); !ok {
+				c.r.add("i18n/"+e.Name(), 0, "no language %q in hugo.toml: rename the file to one of %s, or add the language", code, quoteList(c.cfg.Codes()))
+			}
+		}
+	}
+	src := files[c.cfg.Default]
+	if src == nil {
+		return
+	}
+	ids := make([]string, 0, len(src.msgs))
+	for id := range src.msgs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, l := range c.cfg.Languages {
+		f := files[l.Code]
+		if f == nil || l.Code == c.cfg.Default {
+			continue
+		}
+		need := PluralForms(l.Code)
+		for _, id := range ids {
+			sm := src.msgs[id]
+			m, ok := f.msgs[id]
+			if !ok {
+				c.r.add(f.path, 0, "key %q is missing: add %s = \"…\" (in %s: %q)", id, id, c.cfg.Default, sm.Other)
+				continue
+			}
+			line := keyLine(f.src, id)
+			if !isPlural(sm) {
+				if strings.TrimSpace(m.Other) == "" {
+					c.r.add(f.path, line, "key %q has no text: translate it", id)
+				}
+				continue
+			}
+			have := forms(m)
+			var missing []string
+			for _, form := range need {
+				if strings.TrimSpace(have[form]) == "" {
+					missing = append(missing, form)
+				}
+			}
+			if len(missing) > 0 {
+				c.r.add(f.path, line, "key %q lacks plural form %s: %s grammar needs %s", id, strings.Join(missing, ", "), l.Label, strings.Join(need, ", "))
+			}
+		}
+		for id := range f.msgs {
+			if _, ok := src.msgs[id]; !ok {
+				c.r.warn(f.path, keyLine(f.src, id), "key %q is not in i18n/%s.toml: remove it, or check its spelling", id, c.cfg.Default)
+			}
+		}
+	}
+}
+
+// keyLine finds the line that defines a key: `key = …` or `[key]`.
+func keyLine(src []byte, id string) int {
+	re := regexp.MustCompile(`(?m)^\s*(\[\s*"?` + regexp.QuoteMeta(id) + `"?\s*\]|"?` + regexp.QuoteMeta(id) + `"?\s*=)`)
+	if loc := re.FindIndex(src); loc != nil {
+		return lineAt(src, loc[0])
+	}
+	return 0
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+

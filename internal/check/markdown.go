@@ -1,0 +1,308 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// md parses like Hugo's default Goldmark setup: GFM tables, strikethrough,
+// linkify and task lists, and {#id} attributes on headings.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.GFM),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
+var shortcodeArg = regexp.MustCompile(`"([^"]*)"|` + "`([^`]*)`" + `|([^\s"]+)`)
+
+// blankShortcodes validates every {{< name args >}} and returns the body with
+// each shortcode blanked to spaces (newlines kept), so that goldmark sees neither
+// their syntax nor their arguments and every offset still maps to its line.
+func (c *checker) blankShortcodes(p *Page, body []byte, bodyLine int) []byte {
+	out := append([]byte(nil), body...)
+	for i := 0; ; {
+		j := indexShortcode(body, i)
+		if j < 0 {
+			break
+		}
+		line := bodyLine + bytes.Count(body[:j], []byte("\n"))
+		closer := []byte(">}}")
+		if body[j+2] == '%' {
+			closer = []byte("%}}")
+		}
+		k := bytes.Index(body[j:], closer)
+		if k < 0 {
+			c.r.add(p.File, line, "shortcode is not closed: end it with %s", closer)
+			break
+		}
+		end := j + k + len(closer)
+		inner := strings.TrimSpace(string(body[j+3 : j+k]))
+		c.shortcode(p, line, inner)
+		for x := j; x < end; x++ {
+			if out[x] != '\n' {
+				out[x] = ' '
+			}
+		}
+		i = end
+	}
+	return out
+}
+
+func indexShortcode(b []byte, from int) int {
+	for i := from; i+2 < len(b); i++ {
+		if b[i] == '{' && b[i+1] == '{' && (b[i+2] == '<' || b[i+2] == '%') {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *checker) shortcode(p *Page, line int, inner string) {
+	if strings.HasPrefix(inner, "/*") {
+		return // a commented-out shortcode
+	}
+	inner = strings.TrimPrefix(inner, "/")
+	var args []string
+	for _, m := range shortcodeArg.FindAllStringSubmatch(inner, -1) {
+		args = append(args, m[1]+m[2]+m[3])
+	}
+	if len(args) == 0 {
+		c.r.add(p.File, line, "empty shortcode: write {{< name … >}}")
+		return
+	}
+	name, args := args[0], args[1:]
+	if !c.shortcodes[name] {
+		known := make([]string, 0, len(c.shortcodes))
+		for k := range c.shortcodes {
+			known = append(known, k)
+		}
+		sortStrings(known)
+		c.r.add(p.File, line, "unknown shortcode %q: use one of %s", name, quoteList(known))
+		return
+	}
+	switch name {
+	case "phone", "services":
+		if len(args) == 0 {
+			c.r.add(p.File, line, "shortcode %q needs a service id, e.g. {{< %s \"vo-linjen\" >}}", name, name)
+		}
+		if name == "phone" && len(args) > 1 {
+			c.r.add(p.File, line, "shortcode \"phone\" takes one service id")
+		}
+		for _, id := range args {
+			if !c.services[id] {
+				c.r.add(p.File, line, "unknown service id %q: use an id from %s", id, ServicesFile)
+			}
+		}
+	}
+}
+
+// markdown walks the goldmark AST of a page body.
+func (c *checker) markdown(p *Page, bodyLine int) {
+	body := p.Body
+	lineOf := func(off int) int { return bodyLine + bytes.Count(body[:min(off, len(body))], []byte("\n")) }
+	root := md.Parser().Parse(text.NewReader(body))
+	var lix lixCounter
+	anchors := map[string]int{}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock, *ast.RawHTML:
+			snippet := strings.TrimSpace(string(nodeText(n, body)))
+			if len(snippet) > 40 {
+				snippet = snippet[:40] + "…"
+			}
+			c.r.add(p.File, lineOf(offsetOf(n)), "raw HTML is not allowed (found %q): write it in Markdown, without tags", snippet)
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			c.link(p, lineOf(offsetOf(n)), string(n.Destination), false)
+		case *ast.AutoLink:
+			c.link(p, lineOf(offsetOf(n)), string(n.URL(body)), false)
+		case *ast.Image:
+			c.link(p, lineOf(offsetOf(n)), string(n.Destination), true)
+		case *ast.Heading:
+			id := ""
+			if v, ok := n.AttributeString("id"); ok {
+				id = fmt.Sprint(string(v.([]byte)))
+			} else {
+				id = headingID(string(nodeText(n, body)))
+			}
+			if k := anchors[id]; k > 0 {
+				anchors[id] = k + 1
+				id = fmt.Sprintf("%s-%d", id, k)
+			} else {
+				anchors[id] = 1
+			}
+			p.Anchors = append(p.Anchors, id)
+			lix.block(string(nodeText(n, body)))
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			lix.block(string(nodeText(n, body)))
+		case *ast.Text:
+			c.phoneInText(p, lineOf(n.Segment.Start), string(n.Segment.Value(body)))
+		}
+		return ast.WalkContinue, nil
+	})
+	p.LIX, p.Words = lix.value(), lix.words
+}
+
+// link checks one link destination.
+func (c *checker) link(p *Page, line int, dest string, image bool) {
+	d := strings.TrimSpace(dest)
+	lower := strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, d))
+	u, err := url.Parse(d)
+	switch {
+	case strings.HasPrefix(lower, "javascript:") || strings.HasPrefix(lower, "vbscript:"):
+		c.r.add(p.File, line, "%q links are not allowed: link to a page or a web address", strings.SplitN(lower, ":", 2)[0]+":")
+	case strings.HasPrefix(lower, "data:"):
+		c.r.add(p.File, line, "data: links are not allowed: put the file in static/ and link to it")
+	case err != nil:
+		c.r.add(p.File, line, "link %q is not a valid address: %v", d, err)
+	case image && (u.Scheme != "" || strings.HasPrefix(d, "//")):
+		c.r.add(p.File, line, "image from another site (%s): readers must never load anything from other sites; put the image in static/ or remove it", u.Host)
+	case image:
+		if _, err := os.Stat(filepath.Join(c.root, "static", filepath.FromSlash(strings.TrimPrefix(u.Path, "/")))); err != nil {
+			c.r.add(p.File, line, "image %q not found: put it in static/%s", d, strings.TrimPrefix(u.Path, "/"))
+		}
+	case u.Scheme == "tel" || u.Scheme == "sms":
+		c.r.add(p.File, line, "phone link %q typed into the text: phone numbers live in %s; use {{< phone \"service-id\" >}}", d, ServicesFile)
+	case u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto":
+	case u.Scheme != "":
+		c.r.add(p.File, line, "link scheme %q is not allowed: use https://, mailto: or a page link like /help/", u.Scheme+":")
+	case strings.HasPrefix(d, "//"):
+		c.r.add(p.File, line, "link %q has no scheme: write https://%s", d, strings.TrimPrefix(d, "//"))
+	default:
+		c.links = append(c.links, pendingLink{file: p.File, lang: p.Lang, target: u.Path, fragment: u.Fragment, line: line})
+	}
+}
+
+// phoneRE finds digit runs that look like a phone number: at least five digits
+// in groups separated by single spaces, not part of a larger token (dates,
+// law references like LOV-2021-06-11-79, paragraph numbers).
+var phoneRE = regexp.MustCompile(`(^|[^\p{L}\p{N}\-/.,:§])(\+?[0-9](?:[0-9]| [0-9])+)($|[^\p{L}\p{N}\-/])`)
+
+var moneyAfter = regexp.MustCompile(`^\s?(kr\b|kroner|NOK)`)
+
+// phoneInText refuses phone numbers typed into text: numbers live in data.
+func (c *checker) phoneInText(p *Page, line int, s string) {
+	s = asciiDigits(s)
+	for _, m := range phoneRE.FindAllStringSubmatch(s, -1) {
+		digits := onlyDigits(m[2])
+		known := false
+		for _, ph := range c.phones {
+			if digits == ph || digits == "47"+ph {
+				known = true
+			}
+		}
+		money := strings.HasSuffix(s[:strings.Index(s, m[0])+len(m[1])], "NOK ") || moneyAfter.MatchString(m[3]+s[strings.Index(s, m[0])+len(m[0]):])
+		looksLikePhone := len(digits) >= 5 && len(digits) <= 12 && (strings.Contains(m[2], " ") || len(digits) >= 8)
+		if known || (looksLikePhone && !money) {
+			c.r.add(p.File, line, "phone number %q typed into the text: numbers live only in %s; use {{< phone \"service-id\" >}}", strings.TrimSpace(m[2]), ServicesFile)
+		}
+	}
+}
+
+// asciiDigits maps digits of every script (Arabic-Indic, Persian …) to 0–9,
+// so a number typed in Arabic digits is found too.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 127 && unicode.IsDigit(r) {
+			for _, z := range []rune{0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0x1369 - 1, 0xFF10} {
+				if r >= z && r <= z+9 {
+					return '0' + (r - z)
+				}
+			}
+		}
+		return r
+	}, s)
+}
+
+// offsetOf finds a byte offset in the body for any node.
+func offsetOf(n ast.Node) int {
+	for x := n; x != nil; x = x.Parent() {
+		if t, ok := x.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if x.Type() == ast.TypeBlock && x.Lines().Len() > 0 {
+			return x.Lines().At(0).Start
+		}
+		for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			if t, ok := ch.(*ast.Text); ok {
+				return t.Segment.Start
+			}
+		}
+		if r, ok := x.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+			return r.Segments.At(0).Start
+		}
+	}
+	return 0
+}
+
+// nodeText is the plain text of a node (its lines for blocks, its text for inlines).
+func nodeText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	if r, ok := n.(*ast.RawHTML); ok {
+		for i := 0; i < r.Segments.Len(); i++ {
+			seg := r.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+		return b.Bytes()
+	}
+	if _, ok := n.(*ast.HTMLBlock); ok {
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(src))
+		}
+		return b.Bytes()
+	}
+	_ = ast.Walk(n, func(x ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := x.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}
+
+// headingID mirrors Hugo's default (GitHub-style) heading ids: lower case,
+// letters, digits, dash and underscore kept, spaces become dashes.
+func headingID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_' || r == '-':
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,116 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ServicesFile holds every help service; phone numbers live only there.
+const ServicesFile = "data/services.yaml"
+
+var (
+	serviceID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	telRE     = regexp.MustCompile(`^\+?[0-9]{3,15}$`)
+	dateRE    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+// loadServices reads data/services.yaml, checks each entry and remembers the
+// ids (for shortcodes and `help:`) and numbers (to spot them typed into text).
+func (c *checker) loadServices() {
+	c.services = map[string]bool{}
+	b, err := os.ReadFile(filepath.Join(c.root, ServicesFile))
+	if err != nil {
+		c.r.add(ServicesFile, 0, "cannot read the help services: %v", err)
+		return
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		c.r.add(ServicesFile, yamlErrLine(err), "not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.SequenceNode {
+		c.r.add(ServicesFile, 1, "must be a list of services (- id: …)")
+		return
+	}
+	for _, n := range doc.Content[0].Content {
+		fields := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			fields[n.Content[i].Value] = n.Content[i+1]
+		}
+		idn := fields["id"]
+		if idn == nil || !serviceID.MatchString(idn.Value) {
+			c.r.add(ServicesFile, n.Line, "a service needs an id of lowercase ASCII letters, digits and dashes")
+			continue
+		}
+		id := idn.Value
+		if c.services[id] {
+			c.r.add(ServicesFile, idn.Line, "service id %q appears twice: ids must be unique", id)
+		}
+		c.services[id] = true
+		if f := fields["name"]; f == nil || strings.TrimSpace(f.Value) == "" {
+			c.r.add(ServicesFile, n.Line, "service %q has no name: add its Norwegian name", id)
+		}
+		if f := fields["reviewed"]; f == nil || !dateRE.MatchString(f.Value) {
+			c.r.add(ServicesFile, n.Line, "service %q needs reviewed: YYYY-MM-DD, the date its facts were last checked", id)
+		} else {
+			c.staleReview(ServicesFile, f.Line, f.Value)
+		}
+		if f := fields["sources"]; f == nil || len(f.Content) == 0 {
+			c.r.add(ServicesFile, n.Line, "service %q has no sources: add the address its facts come from", id)
+		}
+		if p := fields["phone"]; p != nil {
+			var ph struct{ Tel, Display string }
+			_ = p.Decode(&ph)
+			digits := onlyDigits(ph.Display)
+			switch {
+			case !telRE.MatchString(ph.Tel):
+				c.r.add(ServicesFile, p.Line, "service %q: phone.tel %q must be digits, optionally after +, e.g. \"+4781555201\"", id, ph.Tel)
+			case digits == "" || !strings.HasSuffix(onlyDigits(ph.Tel), digits):
+				c.r.add(ServicesFile, p.Line, "service %q: phone.display %q is not the same number as phone.tel %q", id, ph.Display, ph.Tel)
+			default:
+				c.phones = append(c.phones, digits)
+			}
+		}
+	}
+}
+
+func yamlErrLine(err error) int {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		n := 0
+		for _, ch := range m[1] {
+			n = n*10 + int(ch-'0')
+		}
+		return n
+	}
+	return 1
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+func onlyDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// builtinShortcodes are Hugo's embedded shortcodes that are safe in content.
+var builtinShortcodes = []string{"ref", "relref", "param", "details", "qr"}
+
+func (c *checker) loadShortcodes() {
+	c.shortcodes = map[string]bool{}
+	for _, s := range builtinShortcodes {
+		c.shortcodes[s] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(c.root, "layouts", "_shortcodes", "*.html"))
+	for _, f := range files {
+		c.shortcodes[strings.TrimSuffix(filepath.Base(f), ".html")] = true
+	}
+}

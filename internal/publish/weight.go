@@ -1,0 +1,77 @@
+package publish
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// PageBudget is the most an HTML page (with its inline CSS) may weigh
+// gzipped: about what fits in the first TCP round trip (10 packets).
+const PageBudget = 14 * 1024
+
+// Weight is one file's size.
+type Weight struct {
+	Path string // relative to the output directory
+	Raw  int
+	Gzip int
+}
+
+// Weights measures every HTML page in dir, heaviest first.
+func Weights(dir string) ([]Weight, error) {
+	var out []Weight
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		out = append(out, Weight{Path: filepath.ToSlash(rel), Raw: len(b), Gzip: GzipSize(b)})
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Gzip != out[j].Gzip {
+			return out[i].Gzip > out[j].Gzip
+		}
+		return out[i].Path < out[j].Path
+	})
+	return out, err
+}
+
+// GzipSize is the size of b compressed as a CDN would (gzip, best compression).
+func GzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	_, _ = w.Write(b)
+	_ = w.Close()
+	return buf.Len()
+}
+
+// Report writes the page-weight summary: page count, largest and median.
+func Report(w io.Writer, ws []Weight) {
+	if len(ws) == 0 {
+		return
+	}
+	med := ws[len(ws)/2]
+	fmt.Fprintf(w, "pages: %d · largest %s %.1f KB gzip · median %.1f KB gzip · budget %d KB\n",
+		len(ws), ws[0].Path, float64(ws[0].Gzip)/1024, float64(med.Gzip)/1024, PageBudget/1024)
+}
+
+// OverBudget lists the pages heavier than PageBudget.
+func OverBudget(ws []Weight) []Weight {
+	var over []Weight
+	for _, w := range ws {
+		if w.Gzip > PageBudget {
+			over = append(over, w)
+		}
+	}
+	return over
+}
