@@ -142,7 +142,8 @@ func (d *Doc) parse() error {
 
 func yamlError(err error) error {
 	msg := err.Error()
-	line := 1
+	// yaml.v3 leaves out "line N" for problems on the first line.
+	line := 2
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		line = n + 1

@@ -1,0 +1,107 @@
+package app_test
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/redcross-no/familieinnvandring/internal/app"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"site": func() { os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// siteFiles are copied from the repository into every script's work
+// directory, so scripts run against the real layouts, data and content and
+// only add or break what they test.
+var siteFiles = []string{"hugo.toml", "netlify.toml", "layouts", "assets", "i18n", "data", "static", "content"}
+
+// TestScripts runs testdata/script/*.txtar: the command line end to end. A
+// script that carries its own hugo.toml gets no copy of the real site.
+func TestScripts(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("HUGO_CACHEDIR", filepath.Join(env.WorkDir, ".hugo-cache"))
+			if _, err := os.Stat(filepath.Join(env.WorkDir, "hugo.toml")); err == nil {
+				return nil
+			}
+			for _, f := range siteFiles {
+				if err := copyMissing(filepath.Join(repo, f), filepath.Join(env.WorkDir, f)); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"treehash": treehash,
+		},
+	})
+}
+
+// treehash prints one SHA-256 over every file path and content under a
+// directory: `treehash public` before and after a failed build must match.
+func treehash(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: treehash DIR")
+	}
+	root := ts.MkAbs(args[0])
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	ts.Check(err)
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		ts.Check(err)
+		rel, _ := filepath.Rel(root, p)
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+	}
+	fmt.Fprintf(ts.Stdout(), "%d files %x\n", len(paths), h.Sum(nil))
+}
+
+// copyMissing copies src to dst, file by file, keeping files that already exist
+// (those the script's archive provides).
+func copyMissing(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == src {
+				return nil
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if _, err := os.Stat(target); err == nil {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
