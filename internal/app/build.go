@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -50,6 +51,10 @@ func runBuild(e *env, args []string) int {
 	}
 	root, _ := filepath.Abs(e.root)
 	if err := hugorun.Build(root, staging, e.stderr); err != nil {
+		if fe, ok := err.(*hugorun.FileError); ok {
+			fmt.Fprintln(e.stderr, fe) // file:line: message, like the checks
+			err = errors.New("hugo could not build the site (above)")
+		}
 		return fail(err)
 	}
 	if err := publish.Minify(staging); err != nil {

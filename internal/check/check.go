@@ -93,6 +93,7 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c := &checker{root: root, cfg: cfg, opt: opt, r: r}
 	c.loadServices()
 	c.loadShortcodes()
+	c.layouts()
 	c.content()
 	c.resolveLinks()
 	c.i18n()

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // MaxFileSize is the largest content file accepted. A page this long would
@@ -40,13 +41,17 @@ func (c *checker) content() {
 	}
 	for _, e := range entries {
 		rel := "content/" + e.Name()
+		if e.Type()&fs.ModeSymlink != 0 {
+			c.r.add(rel, 0, "is a symbolic link: replace it with the folder or file itself")
+			continue
+		}
 		if !e.IsDir() {
 			c.r.add(rel, 0, "pages live in a language folder: move this file to content/%s/", c.cfg.Default)
 			continue
 		}
 		lang, ok := dirs[rel]
 		if !ok {
-			c.r.add(rel, 0, "unknown language folder %q: configured languages are %s (add a language with `site new-language`)", e.Name(), quoteList(c.cfg.Codes()))
+			c.r.add(rel, 0, "unknown language folder %q: configured languages are %s (rename the folder, or add the language to %s first)", e.Name(), quoteList(c.cfg.Codes()), siteconfig.File)
 			continue
 		}
 		c.languageDir(rel, lang)
@@ -65,8 +70,14 @@ func (c *checker) languageDir(rel, lang string) {
 		c.r.add(rel, 0, "cannot read: %v", err)
 		return
 	}
+	have := map[string]bool{}
+	for _, e := range entries {
+		have[e.Name()] = true
+	}
 	for _, e := range entries {
 		file := rel + "/" + e.Name()
+		ext := path.Ext(e.Name())
+		lower := strings.ToLower(e.Name())
 		switch {
 		case e.Type()&fs.ModeSymlink != 0:
 			c.r.add(file, 0, "is a symbolic link: replace it with the file itself")
@@ -74,28 +85,53 @@ func (c *checker) languageDir(rel, lang string) {
 			c.r.add(file, 0, "pages live directly in %s/: move the files out of this folder", rel)
 		case strings.HasPrefix(e.Name(), "."):
 			// editor and OS files (.DS_Store, .swp) are not pages
-		case path.Ext(e.Name()) != ".md":
+		case strings.EqualFold(ext, ".md") && lower != e.Name() && have[lower]:
+			// Windows and macOS cannot even hold both; Hugo would publish one of them
+			c.r.add(file, 0, "the same page as %s, with different capital letters: move any new text into %s and delete this file", lower, lower)
+		case ext != ".md" && strings.EqualFold(ext, ".md"):
+			c.r.add(file, 0, "file name %q ends in %q: rename it to %s (lowercase .md)", e.Name(), ext, suggestSlug(strings.TrimSuffix(e.Name(), ext))+".md")
+		case ext != ".md":
 			c.r.add(file, 0, "only Markdown pages (.md) belong in %s/: move this file to static/", rel)
 		default:
 			slug := strings.TrimSuffix(e.Name(), ".md")
-			if !slugRE.MatchString(slug) {
-				c.r.add(file, 0, "file name %q is not a valid page name: use lowercase ASCII letters, digits and dashes, the same in every language (e.g. %s.md)", e.Name(), suggestSlug(slug))
-				continue
+			switch {
+			case slug == "index":
+				c.r.add(file, 0, "a page may not be called index.md (Hugo would take it for the home page): rename it to _index.md for the home page, or give it the name of its topic")
+			case !slugRE.MatchString(slug):
+				c.r.add(file, 0, "file name %q is not a valid page name: use lowercase ASCII letters, digits and dashes, the same in every language (%s)", e.Name(), c.suggestName(lang, slug))
+			default:
+				c.page(file, lang, slug)
 			}
-			c.page(file, lang, slug)
 		}
 	}
 }
 
+// suggestName proposes a valid file name for slug: the lower-case ASCII form
+// when it has one, else the source-language pages a translation must match.
+func (c *checker) suggestName(lang, slug string) string {
+	if s := suggestSlug(slug); s != "" {
+		return "e.g. " + s + ".md"
+	}
+	entries, _ := os.ReadDir(filepath.Join(c.root, "content", c.cfg.Default))
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); path.Ext(n) == ".md" && n != "_index.md" {
+			names = append(names, n)
+		}
+	}
+	if lang == c.cfg.Default || len(names) == 0 {
+		return "e.g. my-page.md"
+	}
+	return fmt.Sprintf("name it like the %s page it translates: %s", c.cfg.Default, strings.Join(names, ", "))
+}
+
 func suggestSlug(s string) string {
 	s = strings.ToLower(s)
-	s = regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(s, "-")
-	s = strings.Trim(s, "-")
-	if s == "" {
-		return "my-page"
-	}
-	return s
+	s = nonSlugRE.ReplaceAllString(s, "-")
+	return strings.Trim(s, "-")
 }
+
+var nonSlugRE = regexp.MustCompile(`[^a-z0-9]+`)
 
 // orphans: every translated page needs its nb source page.
 func (c *checker) orphans() {
@@ -118,7 +154,7 @@ func (c *checker) page(file, lang, slug string) {
 		return
 	}
 	if len(src) > MaxFileSize {
-		c.r.add(file, 0, "the file is %d KB, more than the %d KB a page may have: split it into pages", len(src)>>10, MaxFileSize>>10)
+		c.r.add(file, lineAt(src, MaxFileSize), "the file is %d KB, more than the %d KB a page may have: split it into pages (the limit is passed on this line)", len(src)>>10, MaxFileSize>>10)
 		return
 	}
 	if !utf8.Valid(src) {
@@ -149,7 +185,20 @@ func (c *checker) page(file, lang, slug string) {
 	c.markdown(p, doc.BodyLine)
 }
 
+// addressKeys would move a page away from /<lang>/<slug>/, the address
+// campaigns print, or put two pages on one address.
+var addressKeys = []string{"url", "slug"}
+
 func (c *checker) frontMatter(p *Page, doc *frontmatter.Doc) {
+	for _, key := range addressKeys {
+		if _, ok := doc.Params[key]; ok {
+			addr := "/" + p.Lang + "/"
+			if p.Slug != "_index" {
+				addr += p.Slug + "/"
+			}
+			c.r.add(p.File, doc.Line(key), "remove %s: the page's address comes from its file name (%s), the same in every language", key, addr)
+		}
+	}
 	for _, key := range []string{"title", "description"} {
 		v, present := doc.Params[key]
 		s, isString := v.(string)

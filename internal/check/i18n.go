@@ -1,7 +1,9 @@
 package check
 
 import (
+	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -83,10 +85,13 @@ func (c *checker) i18n() {
 		rel := "i18n/" + l.Code + ".toml"
 		b, err := os.ReadFile(filepath.Join(c.root, rel))
 		if err != nil {
-			c.r.add(rel, 0, "the interface text for %s is missing: create %s with every key of i18n/%s.toml (site new-language does it)", l.Code, rel, c.cfg.Default)
+			c.r.add(rel, 0, "the interface text for %s is missing: create %s with every key of i18n/%s.toml", l.Code, rel, c.cfg.Default)
 			continue
 		}
 		mf, err := i18n.ParseMessageFileBytes(b, rel, unmarshal)
+		if err != nil && c.pluralKeyTypo(rel, b) {
+			continue
+		}
 		if err != nil {
 			var de *toml.DecodeError
 			line := 0
@@ -114,6 +119,7 @@ func (c *checker) i18n() {
 	if src == nil {
 		return
 	}
+	c.layoutKeys(src.msgs)
 	ids := make([]string, 0, len(src.msgs))
 	for id := range src.msgs {
 		ids = append(ids, id)
@@ -156,6 +162,47 @@ func (c *checker) i18n() {
 			}
 		}
 	}
+}
+
+// pluralKeyTypo reports a table that mixes plural forms with a key that is
+// not one (ones = …, plural = …), which go-i18n refuses without naming it.
+func (c *checker) pluralKeyTypo(rel string, src []byte) bool {
+	var doc map[string]any
+	if toml.Unmarshal(src, &doc) != nil {
+		return false
+	}
+	found := false
+	for _, id := range slices.Sorted(maps.Keys(doc)) {
+		table, ok := doc[id].(map[string]any)
+		if !ok || !slices.ContainsFunc(allForms, func(f string) bool { return table[f] != nil }) {
+			continue
+		}
+		for _, k := range slices.Sorted(maps.Keys(table)) {
+			if slices.Contains(allForms, k) || slices.Contains([]string{"id", "description", "hash", "leftdelim", "rightdelim"}, strings.ToLower(k)) {
+				continue
+			}
+			line := keyLine(src, id)
+			if at := keyLine(src[lineOffset(src, line):], k); at > 0 {
+				line += at - 1
+			}
+			c.r.add(rel, line, "key %q: %q is not a plural form: use %s", id, k, strings.Join(allForms, ", "))
+			found = true
+		}
+	}
+	return found
+}
+
+// lineOffset is the byte offset where a 1-based line starts.
+func lineOffset(src []byte, line int) int {
+	off := 0
+	for i := 1; i < line && off < len(src); i++ {
+		j := bytes.IndexByte(src[off:], '\n')
+		if j < 0 {
+			return len(src)
+		}
+		off += j + 1
+	}
+	return off
 }
 
 // keyLine finds the line that defines a key: `key = …` or `[key]`.

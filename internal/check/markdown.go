@@ -201,37 +201,50 @@ var phoneRE = regexp.MustCompile(`(^|[^\p{L}\p{N}\-/.,:§])(\+?[0-9](?:[0-9]| [0
 var moneyAfter = regexp.MustCompile(`^\s?(kr\b|kroner|NOK)`)
 
 // phoneInText refuses phone numbers typed into text: numbers live in data.
-func (c *checker) phoneInText(p *Page, line int, s string) {
-	s = asciiDigits(s)
-	for _, m := range phoneRE.FindAllStringSubmatch(s, -1) {
-		digits := onlyDigits(m[2])
+// The message quotes the number as the translator typed it (in Arabic-Indic
+// digits too), so it can be found in the file.
+func (c *checker) phoneInText(p *Page, line int, typed string) {
+	s, orig := asciiDigits(typed)
+	for _, m := range phoneRE.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[4]:m[5]]
+		digits := onlyDigits(num)
 		known := false
 		for _, ph := range c.phones {
 			if digits == ph || digits == "47"+ph {
 				known = true
 			}
 		}
-		money := strings.HasSuffix(s[:strings.Index(s, m[0])+len(m[1])], "NOK ") || moneyAfter.MatchString(m[3]+s[strings.Index(s, m[0])+len(m[0]):])
-		looksLikePhone := len(digits) >= 5 && len(digits) <= 12 && (strings.Contains(m[2], " ") || len(digits) >= 8)
+		money := strings.HasSuffix(s[:m[4]], "NOK ") || moneyAfter.MatchString(s[m[6]:])
+		looksLikePhone := len(digits) >= 5 && len(digits) <= 12 && (strings.Contains(num, " ") || len(digits) >= 8)
 		if known || (looksLikePhone && !money) {
-			c.r.add(p.File, line, "phone number %q typed into the text: numbers live only in %s; use {{< phone \"service-id\" >}}", strings.TrimSpace(m[2]), ServicesFile)
+			c.r.add(p.File, line, "phone number %q typed into the text: numbers live only in %s; use {{< phone \"service-id\" >}}", typed[orig[m[4]]:orig[m[5]]], ServicesFile)
 		}
 	}
 }
 
 // asciiDigits maps digits of every script (Arabic-Indic, Persian …) to 0–9,
-// so a number typed in Arabic digits is found too.
-func asciiDigits(s string) string {
-	return strings.Map(func(r rune) rune {
+// so a number typed in Arabic digits is found too. orig maps each byte offset
+// of the result (and its end) to the offset in s.
+func asciiDigits(s string) (ascii string, orig []int) {
+	var b strings.Builder
+	orig = make([]int, 0, len(s)+1)
+	for i, r := range s {
 		if r > 127 && unicode.IsDigit(r) {
 			for _, z := range []rune{0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0x1369 - 1, 0xFF10} {
 				if r >= z && r <= z+9 {
-					return '0' + (r - z)
+					r = '0' + (r - z)
+					break
 				}
 			}
 		}
-		return r
-	}, s)
+		n := b.Len()
+		b.WriteRune(r)
+		for range b.Len() - n {
+			orig = append(orig, i)
+		}
+	}
+	orig = append(orig, len(s))
+	return b.String(), orig
 }
 
 // offsetOf finds a byte offset in the body for any node.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
@@ -65,6 +66,9 @@ func Parse(src []byte) (*Doc, error) {
 	case "+++":
 		delim, format = "+++", "toml"
 	default:
+		if dashLine(first) && !bytes.HasPrefix(first, []byte("--")) {
+			return nil, &Error{1, fmt.Sprintf("front matter must start with a line of exactly --- (three hyphens; found %q): a word processor may have turned them into a dash", first)}
+		}
 		if bytes.HasPrefix(first, []byte("--")) || bytes.HasPrefix(first, []byte("++")) {
 			return nil, &Error{1, fmt.Sprintf("front matter must start with a line of exactly --- (found %q)", first)}
 		}
@@ -83,12 +87,26 @@ func Parse(src []byte) (*Doc, error) {
 			}
 			return d, nil
 		}
-		if format == "yaml" && len(t) > 0 && (bytes.Equal(bytes.Trim(t, "-"), nil) && len(t) != 3) {
-			return nil, &Error{i + 2, fmt.Sprintf("front matter must end with a line of exactly %s (found %q)", delim, t)}
+		if format == "yaml" && dashLine(t) {
+			return nil, &Error{i + 2, fmt.Sprintf("front matter must end with a line of exactly %s (three hyphens; found %q)", delim, t)}
 		}
 		off += len(l)
 	}
 	return nil, &Error{1, fmt.Sprintf("front matter is not closed: add a line with %s after the last key", delim)}
+}
+
+// dashLine reports a line of nothing but hyphens and the dashes a word
+// processor puts in their place (– — ‐ −).
+func dashLine(t []byte) bool {
+	if len(t) == 0 {
+		return false
+	}
+	for _, r := range string(t) {
+		if !strings.ContainsRune("-‐‑‒–—―−", r) {
+			return false
+		}
+	}
+	return true
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -124,9 +142,9 @@ func (d *Doc) parse() error {
 			var de *toml.DecodeError
 			if errors.As(err, &de) {
 				l, _ := de.Position()
-				return &Error{l + 1, fmt.Sprintf("front matter is not valid TOML: %s", de.Error())}
+				return &Error{l + 1, fmt.Sprintf("front matter is not valid TOML (%s): check quotes and the = after each key", strings.TrimPrefix(de.Error(), "toml: "))}
 			}
-			return &Error{1, fmt.Sprintf("front matter is not valid TOML: %v", err)}
+			return &Error{1, fmt.Sprintf("front matter is not valid TOML (%v): check quotes and the = after each key", strings.TrimPrefix(err.Error(), "toml: "))}
 		}
 		keyRE := regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
 		for i, l := range bytes.Split(d.Raw, []byte("\n")) {

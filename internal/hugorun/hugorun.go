@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,7 +22,11 @@ import (
 // Build renders the site in dir into dest, minified. Hugo's progress output
 // is dropped; its errors and warnings go to errw, as Hugo wrote them (they
 // name the file and line).
-func Build(dir, dest string, errw io.Writer) error {
+//
+// An error located in one of the site's files (a broken layout) is a
+// *FileError that names the file relative to dir and the line. A warning,
+// which Hugo turns into a panic under --panicOnWarning, becomes an error.
+func Build(dir, dest string, errw io.Writer) (err error) {
 	args := []string{
 		"build",
 		"--source", dir,
@@ -34,12 +40,68 @@ func Build(dir, dest string, errw io.Writer) error {
 	if err != nil {
 		return err
 	}
-	err = commands.Execute(args)
-	restore()
-	if err != nil {
+	defer func() {
+		restore()
+		if r := recover(); r != nil {
+			err = fmt.Errorf("hugo stopped on a warning: %s", firstLine(fmt.Sprint(r)))
+		}
+	}()
+	if err := commands.Execute(args); err != nil {
+		if fe := locate(err, dir); fe != nil {
+			return fe
+		}
 		return fmt.Errorf("hugo: %w", err)
 	}
 	return nil
+}
+
+// FileError is a Hugo error in one of the site's files.
+type FileError struct {
+	File string // relative to the site root, slash-separated
+	Line int
+	Msg  string
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// hugoLocation is how Hugo names a file position in its errors: "/abs/path:line:col": .
+var hugoLocation = regexp.MustCompile(`"([^"]+):(\d+):(\d+)": `)
+
+// templateNoise is what Hugo and text/template put before the actual problem.
+var templateNoise = regexp.MustCompile(`^((parse|execute) of template failed|apply base template failed|error calling \w+): |template: [^:]+:\d+(:\d+)?: |executing "[^"]*" `)
+
+// locate finds the innermost file position under root in a Hugo error and
+// keeps only the message about it.
+func locate(err error, root string) *FileError {
+	msg := err.Error()
+	locs := hugoLocation.FindAllStringSubmatchIndex(msg, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		m := locs[i]
+		rel, rerr := filepath.Rel(root, msg[m[2]:m[3]])
+		if rerr != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		line, _ := strconv.Atoi(msg[m[4]:m[5]])
+		rest := firstLine(msg[m[1]:])
+		for {
+			loc := templateNoise.FindStringIndex(rest)
+			if loc == nil {
+				break
+			}
+			rest = rest[loc[1]:]
+		}
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, "layouts/") {
+			rest = "template error: " + rest + ": fix the template at this line"
+		}
+		return &FileError{File: rel, Line: line, Msg: rest}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
 }
 
 // filterStdout points the process's stdout, where Hugo logs, at a pipe and
