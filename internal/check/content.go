@@ -216,7 +216,7 @@ func (c *checker) frontMatter(p *Page, doc *frontmatter.Doc) {
 		}
 		for _, v := range list {
 			id, _ := v.(string)
-			if !c.services[id] {
+			if c.unknownService(id) {
 				c.r.add(p.File, doc.Line("help"), "unknown service id %q in help: use an id from %s", id, ServicesFile)
 			}
 		}

@@ -98,7 +98,7 @@ func (c *checker) i18n() {
 			if errors.As(err, &de) {
 				line, _ = de.Position()
 			}
-			c.r.add(rel, line, "not a valid message file: %v (text goes in quotes: key = \"text\")", firstLine(err.Error()))
+			c.r.add(rel, line, "not a valid message file (%s): text goes in quotes: key = \"text\"", strings.TrimPrefix(firstLine(err.Error()), "toml: "))
 			continue
 		}
 		f := &file{path: rel, src: b, msgs: map[string]*i18n.Message{}}

@@ -53,7 +53,7 @@ func (c *checker) hasAnchor(p *Page, id string) bool {
 		return true
 	}
 	svc, ok := strings.CutPrefix(id, "svc-")
-	return ok && c.services[svc]
+	return ok && !c.unknownService(svc)
 }
 
 func (c *checker) slugList() string {

@@ -88,6 +88,12 @@ func (c *checker) shortcode(p *Page, line int, inner string) {
 			known = append(known, k)
 		}
 		sortStrings(known)
+		for _, k := range known {
+			if editDistance(name, k) <= 2 {
+				c.r.add(p.File, line, "unknown shortcode %q: did you mean %q? (shortcodes: %s)", name, k, quoteList(known))
+				return
+			}
+		}
 		c.r.add(p.File, line, "unknown shortcode %q: use one of %s", name, quoteList(known))
 		return
 	}
@@ -100,11 +106,33 @@ func (c *checker) shortcode(p *Page, line int, inner string) {
 			c.r.add(p.File, line, "shortcode \"phone\" takes one service id")
 		}
 		for _, id := range args {
-			if !c.services[id] {
+			if c.unknownService(id) {
 				c.r.add(p.File, line, "unknown service id %q: use an id from %s", id, ServicesFile)
 			}
 		}
 	}
+}
+
+// editDistance is the Levenshtein distance between a and b, to suggest the
+// shortcode a translator meant.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // markdown walks the goldmark AST of a page body.
@@ -121,8 +149,8 @@ func (c *checker) markdown(p *Page, bodyLine int) {
 		switch n := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:
 			snippet := strings.TrimSpace(string(nodeText(n, body)))
-			if len(snippet) > 40 {
-				snippet = snippet[:40] + "…"
+			if r := []rune(snippet); len(r) > 40 {
+				snippet = string(r[:40]) + "…" // whole characters: Arabic text stays valid
 			}
 			c.r.add(p.File, lineOf(offsetOf(n)), "raw HTML is not allowed (found %q): write it in Markdown, without tags", snippet)
 			return ast.WalkSkipChildren, nil

@@ -25,15 +25,19 @@ func (c *checker) loadServices() {
 	b, err := os.ReadFile(filepath.Join(c.root, ServicesFile))
 	if err != nil {
 		c.r.add(ServicesFile, 0, "cannot read the help services: %v", err)
+		c.services = nil
 		return
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		c.r.add(ServicesFile, yamlErrLine(err), "not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		msg := yamlLineRE.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), "")
+		c.r.add(ServicesFile, yamlErrLine(err), "not valid YAML (%s): check the quotes and the indentation (spaces, not tabs) on this line and the lines above", strings.TrimLeft(msg, ": "))
+		c.services = nil // unreadable: every id would look unknown
 		return
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.SequenceNode {
 		c.r.add(ServicesFile, 1, "must be a list of services (- id: …)")
+		c.services = nil
 		return
 	}
 	for _, n := range doc.Content[0].Content {
@@ -78,6 +82,12 @@ func (c *checker) loadServices() {
 	}
 }
 
+// unknownService reports an id that is not in the services file. While the
+// file cannot be read, no id is unknown: its own error is the one to fix.
+func (c *checker) unknownService(id string) bool {
+	return c.services != nil && !c.services[id]
+}
+
 func yamlErrLine(err error) int {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		n := 0
@@ -89,7 +99,7 @@ func yamlErrLine(err error) int {
 	return 1
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+var yamlLineRE = regexp.MustCompile(`line (\d+):?`)
 
 func onlyDigits(s string) string {
 	var b strings.Builder
