@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,7 @@ func Build(dir, dest string, errw io.Writer) (err error) {
 		"--logLevel", "warn",
 		"--panicOnWarning",
 	}
+	avoidRenderDeadlock(dir)
 	restore, err := filterStdout(errw)
 	if err != nil {
 		return err
@@ -53,6 +55,28 @@ func Build(dir, dest string, errw io.Writer) (err error) {
 		return fmt.Errorf("hugo: %w", err)
 	}
 	return nil
+}
+
+// avoidRenderDeadlock works around a race in Hugo v0.165's renderPages: after
+// 10 render errors (a broken layout fails every page) its workers stop while
+// the loop that feeds them can still block on their full channel, and the
+// build hangs for ever (seen in 1 of 4 builds). The channel holds as many pages
+// as there are workers, so with more workers than pages per language the
+// feeder never blocks. HUGO_NUMWORKERMULTIPLIER sets both; one set by the
+// user is kept.
+func avoidRenderDeadlock(dir string) {
+	if os.Getenv("HUGO_NUMWORKERMULTIPLIER") != "" {
+		return
+	}
+	most := 0
+	langs, _ := os.ReadDir(filepath.Join(dir, "content"))
+	for _, l := range langs {
+		if pages, err := os.ReadDir(filepath.Join(dir, "content", l.Name())); err == nil {
+			most = max(most, len(pages))
+		}
+	}
+	// Besides its pages a language has its home, 404 and section pages.
+	os.Setenv("HUGO_NUMWORKERMULTIPLIER", strconv.Itoa(max(runtime.NumCPU(), most+16)))
 }
 
 // FileError is a Hugo error in one of the site's files.
