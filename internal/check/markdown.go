@@ -41,13 +41,13 @@ func (c *checker) blankShortcodes(p *Page, body []byte, bodyLine int) []byte {
 		if body[j+2] == '%' {
 			closer = []byte("%}}")
 		}
-		k := bytes.Index(body[j:], closer)
+		k := bytes.Index(body[j+3:], closer) // after the opener: {{%}} is not closed
 		if k < 0 {
 			c.r.add(p.File, line, "shortcode is not closed: end it with %s", closer)
 			break
 		}
-		end := j + k + len(closer)
-		inner := strings.TrimSpace(string(body[j+3 : j+k]))
+		end := j + 3 + k + len(closer)
+		inner := strings.TrimSpace(string(body[j+3 : j+3+k]))
 		c.shortcode(p, line, inner)
 		for x := j; x < end; x++ {
 			if out[x] != '\n' {
