@@ -70,6 +70,20 @@ func runBuild(e *env, args []string) int {
 		}
 		return fail(fmt.Errorf("%d page(s) over budget", len(over)))
 	}
+	costs, err := publish.Costs(staging)
+	if err != nil {
+		return fail(err)
+	}
+	var problems []string
+	for _, c := range costs {
+		problems = append(problems, c.Problems()...)
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(e.stderr, p)
+		}
+		return fail(fmt.Errorf("%d script or request budget problem(s)", len(problems)))
+	}
 	if err := publish.Swap(staging, *out); err != nil {
 		return fail(err)
 	}

@@ -1,0 +1,158 @@
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// ScriptBudget is the most JavaScript a page may load, gzipped: the optional
+// quick-exit script. Reading, navigating and calling need none.
+const ScriptBudget = 2 * 1024
+
+// RequestBudget is the most subresources (scripts, stylesheets, images,
+// icons) a page may make the phone fetch after its HTML.
+const RequestBudget = 4
+
+// Cost is what one page makes a phone fetch and run.
+type Cost struct {
+	Path     string   // relative to the output directory
+	Script   int      // inline and same-site scripts, gzipped
+	Requests []string // subresources, as referenced
+	Foreign  []string // subresources from other sites (never allowed)
+}
+
+// Costs measures the scripts and requests of every HTML page in dir (Weights
+// measures their bytes).
+func Costs(dir string) ([]Cost, error) {
+	var out []Cost
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		c, err := pageCost(dir, filepath.ToSlash(rel), b)
+		if err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// cssURL finds url(…) in inline CSS: each is a request too.
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)`)
+
+func pageCost(dir, rel string, b []byte) (Cost, error) {
+	c := Cost{Path: rel}
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", rel, err)
+	}
+	var inline bytes.Buffer
+	request := func(ref string) {
+		u, err := url.Parse(strings.TrimSpace(ref))
+		if err != nil || u.Scheme == "data" {
+			return
+		}
+		c.Requests = append(c.Requests, ref)
+		if u.Host != "" || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+			c.Foreign = append(c.Foreign, ref)
+		}
+	}
+	walk(doc, func(n *html.Node) {
+		switch n.Data {
+		case "script":
+			if src := attr(n, "src"); src != "" {
+				request(src)
+				if f, err := os.ReadFile(localFile(dir, rel, src)); err == nil {
+					c.Script += GzipSize(f)
+				}
+			} else if n.FirstChild != nil {
+				inline.WriteString(n.FirstChild.Data)
+			}
+		case "link":
+			switch strings.ToLower(attr(n, "rel")) {
+			case "stylesheet", "icon", "shortcut icon", "apple-touch-icon", "preload", "modulepreload", "manifest", "prefetch":
+				request(attr(n, "href"))
+			}
+		case "img", "iframe", "embed", "audio", "video", "source", "track":
+			if src := attr(n, "src"); src != "" {
+				request(src)
+			}
+		case "object":
+			if d := attr(n, "data"); d != "" {
+				request(d)
+			}
+		case "style":
+			if n.FirstChild != nil {
+				for _, m := range cssURL.FindAllStringSubmatch(n.FirstChild.Data, -1) {
+					request(m[1])
+				}
+			}
+		}
+	})
+	if inline.Len() > 0 {
+		c.Script += GzipSize(inline.Bytes())
+	}
+	return c, nil
+}
+
+// Problems lists what is over budget on this page, one line each.
+func (c Cost) Problems() []string {
+	var out []string
+	if c.Script > ScriptBudget {
+		out = append(out, fmt.Sprintf("%s: %.1f KB of JavaScript gzip is over the %d KB budget: the site must work without script; keep only the quick exit", c.Path, float64(c.Script)/1024, ScriptBudget/1024))
+	}
+	if len(c.Requests) > RequestBudget {
+		out = append(out, fmt.Sprintf("%s: %d requests after the HTML (%s) are over the budget of %d: inline or drop some", c.Path, len(c.Requests), strings.Join(c.Requests, " "), RequestBudget))
+	}
+	for _, f := range c.Foreign {
+		out = append(out, fmt.Sprintf("%s: loads %s from another site: readers must never load anything from other sites; serve it from static/", c.Path, f))
+	}
+	return out
+}
+
+// localFile maps a same-site reference from page rel to a file in dir.
+func localFile(dir, rel, ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = path.Join("/", path.Dir(rel), p)
+	}
+	return filepath.Join(dir, filepath.FromSlash(p))
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	if n.Type == html.ElementNode {
+		f(n)
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		walk(ch, f)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
