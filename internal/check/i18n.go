@@ -75,9 +75,10 @@ func isPlural(m *i18n.Message) bool {
 // language, and every plural form its grammar needs.
 func (c *checker) i18n() {
 	type file struct {
-		path string
-		src  []byte
-		msgs map[string]*i18n.Message
+		path  string
+		src   []byte
+		msgs  map[string]*i18n.Message
+		lines map[string]int // key → the line that defines it
 	}
 	files := map[string]*file{}
 	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
@@ -101,7 +102,7 @@ func (c *checker) i18n() {
 			c.r.add(rel, line, "not a valid message file (%s): text goes in quotes: key = \"text\"", strings.TrimPrefix(firstLine(err.Error()), "toml: "))
 			continue
 		}
-		f := &file{path: rel, src: b, msgs: map[string]*i18n.Message{}}
+		f := &file{path: rel, src: b, msgs: map[string]*i18n.Message{}, lines: keyLines(b)}
 		for _, m := range mf.Messages {
 			f.msgs[m.ID] = m
 		}
@@ -138,7 +139,7 @@ func (c *checker) i18n() {
 				c.r.add(f.path, 0, "key %q is missing: add %s = \"…\" (in %s: %q)", id, id, c.cfg.Default, sm.Other)
 				continue
 			}
-			line := keyLine(f.src, id)
+			line := f.lines[id]
 			if !isPlural(sm) {
 				if strings.TrimSpace(m.Other) == "" {
 					c.r.add(f.path, line, "key %q has no text: translate it", id)
@@ -158,7 +159,7 @@ func (c *checker) i18n() {
 		}
 		for id := range f.msgs {
 			if _, ok := src.msgs[id]; !ok {
-				c.r.warn(f.path, keyLine(f.src, id), "key %q is not in i18n/%s.toml: remove it, or check its spelling", id, c.cfg.Default)
+				c.r.warn(f.path, f.lines[id], "key %q is not in i18n/%s.toml: remove it, or check its spelling", id, c.cfg.Default)
 			}
 		}
 	}
@@ -203,6 +204,24 @@ func lineOffset(src []byte, line int) int {
 		off += j + 1
 	}
 	return off
+}
+
+// keyDef is a line that defines a key: `key = …` or `[key]`.
+var keyDef = regexp.MustCompile(`^\s*(?:\[\s*"?([^"\]]+?)"?\s*\]|"?([^"=\s]+)"?\s*=)`)
+
+// keyLines maps every key to the first line that defines it, in one pass
+// (a search per key and language took a fifth of the check at 24 languages).
+func keyLines(src []byte) map[string]int {
+	lines := map[string]int{}
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if m := keyDef.FindSubmatch(l); m != nil {
+			k := string(m[1]) + string(m[2])
+			if _, seen := lines[k]; !seen {
+				lines[k] = i + 1
+			}
+		}
+	}
+	return lines
 }
 
 // keyLine finds the line that defines a key: `key = …` or `[key]`.

@@ -141,6 +141,7 @@ func (c *checker) markdown(p *Page, bodyLine int) {
 	lineOf := func(off int) int { return bodyLine + bytes.Count(body[:min(off, len(body))], []byte("\n")) }
 	root := md.Parser().Parse(text.NewReader(body))
 	var lix lixCounter
+	source := p.Lang == c.cfg.Default // readability is measured on the source text only
 	anchors := map[string]int{}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -174,10 +175,14 @@ func (c *checker) markdown(p *Page, bodyLine int) {
 				anchors[id] = 1
 			}
 			p.Anchors = append(p.Anchors, id)
-			lix.block(string(nodeText(n, body)))
+			if source {
+				lix.block(string(nodeText(n, body)))
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			lix.block(string(nodeText(n, body)))
+			if source {
+				lix.block(string(nodeText(n, body)))
+			}
 		case *ast.Text:
 			c.phoneInText(p, lineOf(n.Segment.Start), string(n.Segment.Value(body)))
 		}
@@ -232,6 +237,15 @@ var moneyAfter = regexp.MustCompile(`^\s?(kr\b|kroner|NOK)`)
 // The message quotes the number as the translator typed it (in Arabic-Indic
 // digits too), so it can be found in the file.
 func (c *checker) phoneInText(p *Page, line int, typed string) {
+	digits := 0
+	for _, r := range typed {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits < 3 { // the shortest number in the data (112) has three
+		return
+	}
 	s, orig := asciiDigits(typed)
 	for _, m := range phoneRE.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[4]:m[5]]

@@ -1,14 +1,11 @@
 package publish
 
 import (
-	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
+	"sync"
 )
 
 // PageBudget is the most an HTML page (with its inline CSS) may weigh
@@ -24,17 +21,15 @@ type Weight struct {
 
 // Weights measures every HTML page in dir, heaviest first.
 func Weights(dir string) ([]Weight, error) {
-	var out []Weight
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		out = append(out, Weight{Path: filepath.ToSlash(rel), Raw: len(b), Gzip: GzipSize(b)})
+	var (
+		mu  sync.Mutex
+		out []Weight
+	)
+	err := eachHTML(dir, func(rel string, b []byte) error {
+		w := Weight{Path: rel, Raw: len(b), Gzip: GzipSize(b)}
+		mu.Lock()
+		out = append(out, w)
+		mu.Unlock()
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool {
@@ -48,11 +43,13 @@ func Weights(dir string) ([]Weight, error) {
 
 // GzipSize is the size of b compressed as a CDN would (gzip, best compression).
 func GzipSize(b []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	var n byteCounter
+	w := gzipWriters.Get().(*gzip.Writer)
+	w.Reset(&n)
 	_, _ = w.Write(b)
 	_ = w.Close()
-	return buf.Len()
+	gzipWriters.Put(w)
+	return int(n)
 }
 
 // Report writes the page-weight summary: page count, largest and median.

@@ -187,22 +187,7 @@ func BenchmarkBudgets(b *testing.B) {
 // copySite copies the files a build reads from src to dst.
 func copySite(src, dst string) error {
 	for _, name := range siteFiles {
-		from, to := filepath.Join(src, name), filepath.Join(dst, name)
-		st, err := os.Stat(from)
-		switch {
-		case os.IsNotExist(err):
-			continue
-		case err != nil:
-			return err
-		case st.IsDir():
-			err = os.CopyFS(to, os.DirFS(from))
-		default:
-			var b []byte
-			if b, err = os.ReadFile(from); err == nil {
-				err = os.WriteFile(to, b, 0o644)
-			}
-		}
-		if err != nil {
+		if err := copySiteItem(filepath.Join(src, name), filepath.Join(dst, name)); err != nil {
 			return err
 		}
 	}
