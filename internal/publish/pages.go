@@ -56,12 +56,8 @@ func eachHTML(dir string, f func(rel string, b []byte) error) error {
 	return first
 }
 
-// gzipWriters are reused: a new writer at best compression allocates about
-// a megabyte of tables.
-var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(nil, gzip.BestCompression)
-	return w
-}}
+// gzipWriters are reused: a new writer allocates about a megabyte of tables.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
 
 // byteCounter counts what is written to it.
 type byteCounter int
