@@ -1,0 +1,380 @@
+// Command lighthouse scores the built site with Lighthouse (mobile: performance,
+// accessibility, best practices, SEO) the way readers get it: the site is
+// built with cmd/site, served over HTTPS on 127.0.0.1 under its real host name
+// (Chromium maps the name to the local server) with gzip and the _headers of
+// the build, and each page is run through Lighthouse in headless Chromium.
+//
+//	go run ./tools/lighthouse                 # home, abuse-provision, help in nb, en, ar
+//	go run ./tools/lighthouse nb/ en/help/    # chosen pages
+//
+// Lighthouse is installed into tools/lighthouse/node_modules on first use
+// (npm, Node 20). Chromium comes from CHROME_PATH, default /usr/bin/chromium.
+// Full JSON reports are written to tools/lighthouse/report/. The exit code is
+// 1 when a category of a page scores below 100.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/big"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
+)
+
+var defaultPages = []string{
+	"nb/", "nb/abuse-provision/", "nb/help/",
+	"en/", "en/abuse-provision/", "en/help/",
+	"ar/", "ar/abuse-provision/", "ar/help/",
+}
+
+var categories = []string{"performance", "accessibility", "best-practices", "seo"}
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	keep := flag.Bool("keep", false, "keep serving after the runs (Ctrl+C stops), to look at the pages")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: go run ./tools/lighthouse [--keep] [lang/page/ ...]")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	pages := flag.Args()
+	if len(pages) == 0 {
+		pages = defaultPages
+	}
+	here := "tools/lighthouse"
+	if _, err := os.Stat("hugo.toml"); err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse: run from the repository root: go run ./tools/lighthouse")
+		return 2
+	}
+	cfg, err := siteconfig.Load(".")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		return 1
+	}
+	base, _ := url.Parse(cfg.BaseURL)
+	if err := ensureLighthouse(here); err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		return 1
+	}
+
+	tmp, err := os.MkdirTemp("", "lighthouse-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "public")
+	fmt.Fprintln(os.Stderr, "building the site …")
+	build := exec.Command("go", "run", "./cmd/site", "build", "--out", out)
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse: site build failed:", err)
+		return 1
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		return 1
+	}
+	cert, spki, err := selfSigned(base.Hostname())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		return 1
+	}
+	srv := &http.Server{Handler: newStatic(out), TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}}
+	go srv.ServeTLS(ln, "", "")
+	defer srv.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+
+	reports := filepath.Join(here, "report")
+	if err := os.MkdirAll(reports, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "lighthouse:", err)
+		return 1
+	}
+	chrome := os.Getenv("CHROME_PATH")
+	if chrome == "" {
+		chrome = "/usr/bin/chromium"
+	}
+	flags := strings.Join([]string{
+		"--headless", "--no-sandbox", "--disable-gpu",
+		"--ignore-certificate-errors-spki-list=" + spki, // the local server's throwaway certificate
+		fmt.Sprintf("--host-resolver-rules=\"MAP %s 127.0.0.1:%d\"", base.Hostname(), port), // quoted: Lighthouse splits its flags on spaces
+	}, " ")
+
+	fmt.Printf("%-24s %5s %5s %5s %5s\n", "page", "perf", "a11y", "bp", "seo")
+	below := false
+	for _, p := range pages {
+		p = strings.TrimPrefix(p, "/")
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p), "index.html")); err != nil {
+			fmt.Printf("%-24s not in the build (no page in that language yet)\n", p)
+			continue
+		}
+		report := filepath.Join(reports, strings.NewReplacer("/", "_").Replace(strings.Trim(p, "/"))+".json")
+		cmd := exec.Command(filepath.Join(here, "node_modules", ".bin", "lighthouse"),
+			base.Scheme+"://"+base.Host+"/"+p,
+			"--quiet", "--output=json", "--output-path="+report,
+			"--only-categories="+strings.Join(categories, ","),
+			"--chrome-flags="+flags)
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Printf("%-24s lighthouse failed: %v\n", p, err)
+			below = true
+			continue
+		}
+		scores, failing, err := readReport(report)
+		if err != nil {
+			fmt.Printf("%-24s %v\n", p, err)
+			below = true
+			continue
+		}
+		fmt.Printf("%-24s", p)
+		for _, c := range categories {
+			fmt.Printf(" %5.0f", scores[c]*100)
+			if scores[c] < 1 {
+				below = true
+			}
+		}
+		fmt.Println()
+		for _, f := range failing {
+			fmt.Printf("    %s\n", f)
+		}
+	}
+	fmt.Printf("reports: %s/\n", reports)
+	if *keep {
+		fmt.Printf("serving https://%s/ on 127.0.0.1:%d (Ctrl+C stops)\n", base.Host, port)
+		select {}
+	}
+	if below {
+		return 1
+	}
+	return 0
+}
+
+// ensureLighthouse installs Lighthouse from the lock file on first use.
+func ensureLighthouse(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", ".bin", "lighthouse")); err == nil {
+		return nil
+	}
+	fmt.Fprintln(os.Stderr, "installing lighthouse into", dir, "…")
+	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+// readReport returns the category scores of a Lighthouse JSON report and the
+// audits that cost points.
+func readReport(file string) (map[string]float64, []string, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	var r struct {
+		RuntimeError *struct{ Message string } `json:"runtimeError"`
+		Categories   map[string]struct {
+			Score     *float64 `json:"score"`
+			AuditRefs []struct {
+				ID     string  `json:"id"`
+				Weight float64 `json:"weight"`
+			} `json:"auditRefs"`
+		} `json:"categories"`
+		Audits map[string]struct {
+			Title        string   `json:"title"`
+			Score        *float64 `json:"score"`
+			DisplayValue string   `json:"displayValue"`
+		} `json:"audits"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, nil, err
+	}
+	if r.RuntimeError != nil {
+		return nil, nil, fmt.Errorf("lighthouse: %s", r.RuntimeError.Message)
+	}
+	scores := map[string]float64{}
+	var failing []string
+	for _, c := range categories {
+		cat := r.Categories[c]
+		if cat.Score != nil {
+			scores[c] = *cat.Score
+		}
+		for _, ref := range cat.AuditRefs {
+			a := r.Audits[ref.ID]
+			if ref.Weight > 0 && a.Score != nil && *a.Score < 1 {
+				f := fmt.Sprintf("%s: %s (%.2f)", c, a.Title, *a.Score)
+				if a.DisplayValue != "" {
+					f += " " + a.DisplayValue
+				}
+				failing = append(failing, f)
+			}
+		}
+	}
+	return scores, failing, nil
+}
+
+// static serves a built site as Netlify does: /dir/ is dir/index.html,
+// the _headers rules apply, text is gzipped when the browser accepts it, and
+// a missing page gets its language's 404.html.
+type static struct {
+	root    string
+	headers []headerRule
+}
+
+type headerRule struct {
+	path   *regexp.Regexp
+	name   string
+	value  string
+	remove bool
+}
+
+func newStatic(root string) *static {
+	return &static{root: root, headers: loadHeaders(filepath.Join(root, "_headers"))}
+}
+
+// loadHeaders reads Netlify's _headers: a path line, then indented
+// "Name: value" lines.
+func loadHeaders(file string) []headerRule {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var rules []headerRule
+	var cur *regexp.Regexp
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if line[0] != ' ' && line[0] != '\t' {
+			re := "^" + strings.ReplaceAll(regexp.QuoteMeta(t), `\*`, ".*") + "$"
+			re = regexp.MustCompile(`:[A-Za-z]+`).ReplaceAllString(re, "[^/]+")
+			cur, _ = regexp.Compile(re)
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		if name, ok := strings.CutPrefix(t, "! "); ok {
+			rules = append(rules, headerRule{path: cur, name: name, remove: true})
+			continue
+		}
+		name, value, ok := strings.Cut(t, ":")
+		if ok {
+			rules = append(rules, headerRule{path: cur, name: strings.TrimSpace(name), value: strings.TrimSpace(value)})
+		}
+	}
+	return rules
+}
+
+func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+		p += "/"
+	}
+	file := filepath.Join(s.root, filepath.FromSlash(p))
+	if st, err := os.Stat(file); err == nil && st.IsDir() {
+		if !strings.HasSuffix(p, "/") {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+		file = filepath.Join(file, "index.html")
+	}
+	status := http.StatusOK
+	b, err := os.ReadFile(file)
+	if err != nil {
+		status = http.StatusNotFound
+		lang, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+		file = filepath.Join(s.root, lang, "404.html")
+		if b, err = os.ReadFile(file); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	h := w.Header()
+	ctype := mime.TypeByExtension(filepath.Ext(file))
+	if ctype == "" {
+		ctype = http.DetectContentType(b)
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "public, max-age=0, must-revalidate") // Netlify's default
+	for _, rule := range s.headers {
+		if !rule.path.MatchString(p) {
+			continue
+		}
+		if rule.remove {
+			h.Del(rule.name)
+		} else {
+			h.Add(rule.name, rule.value)
+		}
+	}
+	compressible := strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "javascript") || strings.Contains(ctype, "json") || strings.Contains(ctype, "svg")
+	if compressible && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		h.Set("Content-Encoding", "gzip")
+		h.Add("Vary", "Accept-Encoding")
+		w.WriteHeader(status)
+		gz := gzip.NewWriter(w)
+		_, _ = gz.Write(b)
+		_ = gz.Close()
+		return
+	}
+	w.WriteHeader(status)
+	_, _ = io.Copy(w, strings.NewReader(string(b)))
+}
+
+// selfSigned makes a throwaway certificate for host, and the base64 SHA-256
+// of its public key, which Chromium is told to trust.
+func selfSigned(host string) (tls.Certificate, string, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, "", err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: host},
+		DNSNames:     []string{host},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, "", err
+	}
+	pub, err := x509.MarshalPKIXPublicKey(&key.PublicKey)
+	if err != nil {
+		return tls.Certificate{}, "", err
+	}
+	sum := sha256.Sum256(pub)
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, base64.StdEncoding.EncodeToString(sum[:]), nil
+}
