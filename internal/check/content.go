@@ -44,6 +44,10 @@ func (c *checker) content() {
 			c.r.add(rel, 0, "pages live in a language folder: move this file to content/%s/", c.cfg.Default)
 			continue
 		}
+		if rel == FallbackDir {
+			c.fallbackDir()
+			continue
+		}
 		lang, ok := dirs[rel]
 		if !ok {
 			c.r.add(rel, 0, "unknown language folder %q: configured languages are %s (add a language with `site new-language`)", e.Name(), quoteList(c.cfg.Codes()))
@@ -57,6 +61,21 @@ func (c *checker) content() {
 		}
 	}
 	c.orphans()
+	c.translations()
+}
+
+// fallbackDir: content/_fallback holds the fallback content adapter and nothing else.
+func (c *checker) fallbackDir() {
+	entries, err := os.ReadDir(filepath.Join(c.root, FallbackDir))
+	if err != nil {
+		c.r.add(FallbackDir, 0, "cannot read: %v", err)
+		return
+	}
+	for _, e := range entries {
+		if e.Name() != FallbackAdapter && !strings.HasPrefix(e.Name(), ".") {
+			c.r.add(FallbackDir+"/"+e.Name(), 0, "%s/ holds only %s (the pages not translated yet): move this file to a language folder such as content/%s/", FallbackDir, FallbackAdapter, c.cfg.Default)
+		}
+	}
 }
 
 func (c *checker) languageDir(rel, lang string) {
