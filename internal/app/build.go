@@ -16,7 +16,7 @@ func init() {
 }
 
 // sourceDirs may never be an output directory: a build replaces its output whole.
-var sourceDirs = []string{"content", "i18n", "data", "layouts", "static", "assets", "internal", "cmd", "testdata", ".git", ".ci"}
+var sourceDirs = []string{"content", "i18n", "data", "layouts", "static", "assets", "internal", "cmd", "testdata", ".git", ".ci", "source-versions"}
 
 func runBuild(e *env, args []string) int {
 	fs := e.flags("build", "[--out DIR]")

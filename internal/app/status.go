@@ -63,7 +63,11 @@ func runStatus(e *env, args []string) int {
 	case *lang == cfg.Default:
 		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 		for _, s := range site.Sources {
-			fmt.Fprintf(tw, "%s\tsource\t%s\t%s\n", s.Slug, s.Hash, s.Lastmod)
+			lastmod := s.Lastmod
+			if lastmod == "" {
+				lastmod = "-"
+			}
+			fmt.Fprintf(tw, "%s\tsource\t%s\tlastmod %s\n", s.Slug, s.Hash, lastmod)
 		}
 		tw.Flush()
 	case *lang != "":

@@ -20,6 +20,7 @@ func init() {
 
 type translatedOptions struct {
 	how, translator, reviewer, date, from string
+	dateGiven                             bool
 }
 
 func runTranslated(e *env, args []string) int {
@@ -43,6 +44,7 @@ func runTranslated(e *env, args []string) int {
 		e.errorf("translated: --how %q: use one of %s", o.how, strings.Join(translation.Hows, ", "))
 		return ExitUsage
 	}
+	o.dateGiven = o.date != ""
 	if o.date == "" {
 		o.date = time.Now().Format(time.DateOnly)
 	} else if _, err := time.Parse(time.DateOnly, o.date); err != nil {
@@ -132,7 +134,7 @@ func (e *env) markTranslated(site *translation.Site, lang, slug string, o transl
 		how = "machine"
 		note = fmt.Sprintf(" (it had no valid %s: field; use --how human if a person translated it)", translation.KeyHow)
 	}
-	if p.State == translation.Complete && how == p.How && o.translator == "" && o.reviewer == "" {
+	if p.State == translation.Complete && how == p.How && o.translator == "" && o.reviewer == "" && (!o.dateGiven || o.date == p.Date) {
 		fmt.Fprintf(e.stdout, "%s: already up to date with %s\n", p.File, src.File)
 		return nil
 	}

@@ -38,7 +38,7 @@ func (c *checker) translations() {
 				c.r.add(p.File, p.Lines[translation.KeyHash], "%s %q is no version of %s (none in %s/): do not edit it by hand; when this translation matches the source, run `site translated %s/%s`", translation.KeyHash, p.SourceHash, src.File, translation.VersionsDir, l.Code, p.Slug)
 			case translation.Outdated:
 				// Readers see the day the source changed: its lastmod.
-				if !warned[src.File] && (src.Lastmod == "" || (p.Date != "" && src.Lastmod <= p.Date)) {
+				if !warned[src.File] && (src.Lastmod == "" || (p.Date != "" && src.Lastmod < p.Date)) {
 					warned[src.File] = true
 					c.r.warn(src.File, 1, "the text changed after %s was translated, but lastmod does not say when: add `lastmod: YYYY-MM-DD` (the day of the change) so readers see it; for a typo fix run `site translated %s/%s` instead", p.File, site.Source, p.Slug)
 				}

@@ -67,6 +67,7 @@ func Diff(old, new string) []Op {
 func WriteDiff(w io.Writer, ops []Op) (removed, added int) {
 	heading := ""
 	inChange := false
+	var prev byte
 	for _, op := range ops {
 		if op.Kind == ' ' {
 			if isHeading(op.Text) {
@@ -75,6 +76,11 @@ func WriteDiff(w io.Writer, ops []Op) (removed, added int) {
 			inChange = false
 			continue
 		}
+		if inChange && prev == op.Kind {
+			// A line with only the sign: the blank line between two paragraphs.
+			fmt.Fprintf(w, "%c\n", op.Kind)
+		}
+		prev = op.Kind
 		if !inChange {
 			fmt.Fprintln(w)
 			if heading == "" {

@@ -73,7 +73,7 @@ type Language struct {
 // Site is the translation state of a whole site.
 type Site struct {
 	Source    string      `json:"source"`
-	Sources   []*Source   `json:"-"` // in slug order, _index first
+	Sources   []*Source   `json:"sources"` // in slug order, _index first
 	Languages []*Language `json:"languages"`
 	Store     Store       `json:"-"`
 }
