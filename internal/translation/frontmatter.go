@@ -60,11 +60,15 @@ func SetFields(src []byte, fields []Field) ([]byte, error) {
 	return append(out, bytes.Join(lines[closing:], nil)...), nil
 }
 
-var continued = regexp.MustCompile(`^[ \t]+\S`)
+var (
+	continued = regexp.MustCompile(`^[ \t]+\S`)
+	dateOnly  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
 
 func formatField(format string, f Field, nl []byte) []byte {
 	v := f.Value
-	if f.Quote {
+	// TOML has no bare strings; a date stays bare in both formats.
+	if f.Quote || (format == "toml" && !dateOnly.MatchString(v)) {
 		v = strconv.Quote(v)
 	}
 	if format == "toml" {
