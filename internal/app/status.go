@@ -112,7 +112,11 @@ func (e *env) statusDiff(cfg *siteconfig.Config, site *translation.Site, arg str
 	code, slug, ok := strings.Cut(arg, "/")
 	l := site.Language(code)
 	if !ok || l == nil {
-		e.errorf("status: --diff %q: write a translation language and a page, e.g. --diff ar/help (languages: %s)", arg, strings.Join(cfg.Codes()[1:], ", "))
+		var codes []string
+		for _, l := range site.Languages {
+			codes = append(codes, l.Code)
+		}
+		e.errorf("status: --diff %q: write a translation language and a page, e.g. --diff ar/help (languages: %s)", arg, strings.Join(codes, ", "))
 		return ExitUsage
 	}
 	p := l.Page(slug)

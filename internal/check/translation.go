@@ -16,6 +16,13 @@ const (
 // version it was made from (source_hash) and how (translation), and that the
 // Norwegian names in the glossary are kept.
 func (c *checker) translations() {
+	for _, l := range c.cfg.Languages {
+		// The fallback pages (content/_fallback/_content.gotmpl) and the
+		// translators' guide look for a language's pages there.
+		if want := "content/" + l.Code; l.ContentDir != want {
+			c.r.add("hugo.toml", 0, "the content mount of %q has source = %q: use %q, the folder every language's pages are in", l.Code, l.ContentDir, want)
+		}
+	}
 	site, err := translation.Scan(c.root, c.cfg)
 	if err != nil {
 		c.r.add("content", 0, "cannot read the translations: %v", err)

@@ -22,14 +22,21 @@ func (Store) Path(slug, hash string) string {
 	return VersionsDir + "/" + slug + "." + hash + ".txt"
 }
 
-// Load returns the text of a stored version; ok=false when there is none.
+// Load returns the text of a stored version; ok=false when there is none,
+// or when the file no longer has the text its name promises (edited by hand).
 func (s Store) Load(slug, hash string) (text string, ok bool, err error) {
+	if !ValidHash(hash) {
+		return "", false, nil
+	}
 	b, err := os.ReadFile(filepath.Join(s.Root, s.Path(slug, hash)))
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", false, nil
 	}
 	if err != nil {
 		return "", false, err
+	}
+	if Hash(string(b)) != hash {
+		return "", false, nil
 	}
 	return string(b), true, nil
 }
