@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 	"github.com/redcross-no/familieinnvandring/internal/translation"
 )
 
@@ -20,7 +21,7 @@ func (c *checker) translations() {
 		// The fallback pages (content/_fallback/_content.gotmpl) and the
 		// translators' guide look for a language's pages there.
 		if want := "content/" + l.Code; l.ContentDir != want {
-			c.r.add("hugo.toml", 0, "the content mount of %q has source = %q: use %q, the folder every language's pages are in", l.Code, l.ContentDir, want)
+			c.r.add(siteconfig.File, 0, "the content mount of %q has source = %q: use %q, the folder every language's pages are in", l.Code, l.ContentDir, want)
 		}
 	}
 	site, err := translation.Scan(c.root, c.cfg)
