@@ -34,11 +34,11 @@ func (p Problem) String() string {
 
 // Page is a content file that passed parsing.
 type Page struct {
-	Lang   string
-	Slug   string // "_index" for a home page
-	File   string
-	Params map[string]any
-	Body   []byte // with shortcodes blanked out
+	Lang    string
+	Slug    string // "_index" for a home page
+	File    string
+	Params  map[string]any
+	Body    []byte // with shortcodes blanked out
 	LIX     float64
 	Words   int
 	Anchors []string // heading ids, for links with #fragments
@@ -96,6 +96,7 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.content()
 	c.resolveLinks()
 	c.i18n()
+	c.urlContract()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]
 		if a.File != b.File {
