@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/redcross-no/familieinnvandring/internal/netlify"
 )
@@ -68,21 +70,46 @@ func Targets(s *Site) []string {
 	return out
 }
 
-// WriteQRCodes writes one SVG per target, encoding its absolute production URL.
+// WriteQRCodes writes one SVG per target, encoding its absolute production
+// URL. Encoding is CPU-bound (the encoder scores all eight masks), so it runs
+// on every core.
 func WriteQRCodes(s *Site) (int, error) {
 	targets := Targets(s)
+	jobs := make(chan string)
+	errs := make(chan error, len(targets))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range jobs {
+				errs <- writeQR(s, p)
+			}
+		})
+	}
 	for _, p := range targets {
-		svg, err := QRSVG(AbsURL(s.Config, p))
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
 		if err != nil {
 			return 0, err
 		}
-		file := filepath.Join(s.Out, filepath.FromSlash(strings.TrimPrefix(QRPath(p), "/")))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return 0, err
-		}
-		if err := os.WriteFile(file, svg, 0o644); err != nil {
-			return 0, fmt.Errorf("write %s: %w", QRPath(p), err)
-		}
 	}
 	return len(targets), nil
+}
+
+func writeQR(s *Site, p string) error {
+	svg, err := QRSVG(AbsURL(s.Config, p))
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(s.Out, filepath.FromSlash(strings.TrimPrefix(QRPath(p), "/")))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(file, svg, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", QRPath(p), err)
+	}
+	return nil
 }
