@@ -28,8 +28,9 @@ const urlsHeader = `# Every URL this site has published (path after the domain),
 `
 
 // Published lists the URL paths in the output that the contract covers:
-// every page (…/index.html, posters and /go/ choosers included), every
-// /go/ short link, every QR code. Assets (CSS, scripts) are not promised.
+// every page (…/index.html, posters and /go/ choosers included) and every
+// /go/ short link: what people print and link to. Files (QR codes, CSS,
+// scripts) are not promised.
 func Published(s *Site) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(s.Out, func(p string, d fs.DirEntry, err error) error {
@@ -38,11 +39,8 @@ func Published(s *Site) ([]string, error) {
 		}
 		rel, _ := filepath.Rel(s.Out, p)
 		rel = "/" + filepath.ToSlash(rel)
-		switch {
-		case path.Base(rel) == "index.html":
+		if path.Base(rel) == "index.html" {
 			out = append(out, strings.TrimSuffix(rel, "index.html"))
-		case path.Ext(rel) == ".svg" && strings.HasPrefix(path.Base(rel), "qr"):
-			out = append(out, rel)
 		}
 		return nil
 	})
@@ -164,7 +162,7 @@ func CheckURLs(root string, cfg *siteconfig.Config, pages []PageInfo) []Problem 
 
 // expectedURLs returns a predicate for the URLs the sources still publish.
 func expectedURLs(cfg *siteconfig.Config, pages []PageInfo) func(string) bool {
-	set := map[string]bool{"/": true, "/qr.svg": true}
+	set := map[string]bool{"/": true}
 	source := map[string]PageInfo{}
 	for _, p := range pages {
 		if p.Lang == cfg.Default {
@@ -175,27 +173,26 @@ func expectedURLs(cfg *siteconfig.Config, pages []PageInfo) func(string) bool {
 	for _, p := range pages {
 		byKey[p.Lang+"/"+p.Slug] = p
 	}
-	add := func(p string) {
-		set[p] = true
-		set[QRPath(p)] = true
-	}
 	for slug, src := range source {
 		if slug != Home {
 			set[GoPath(slug)] = true
 			set[GoPath(slug)+"/"] = true
-			set[QRPath(GoPath(slug))] = true
 		}
 		for _, l := range cfg.Languages {
 			p, translated := byKey[l.Code+"/"+slug]
 			if !translated {
 				p = src // published as an untranslated fallback
 			}
-			add(PagePath(l.Code, slug))
-			if slug != Home && hasPoster(p.Params) && hasPoster(src.Params) {
+			poster := slug != Home && hasPoster(p.Params) && hasPoster(src.Params)
+			set[PagePath(l.Code, slug)] = true
+			if poster {
 				set[PagePath(l.Code, slug)+"poster/"] = true
 			}
 			for _, a := range aliasesOf(p) {
 				set[a] = true
+				if poster && strings.HasSuffix(a, "/") {
+					set[a+"poster/"] = true // Hugo writes aliases for the poster too
+				}
 			}
 		}
 	}
