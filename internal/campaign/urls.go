@@ -3,6 +3,7 @@ package campaign
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -137,11 +138,7 @@ func CheckURLs(root string, cfg *siteconfig.Config, pages []PageInfo) []Problem 
 	if err != nil {
 		return []Problem{{URLsFile, 0, fmt.Sprintf("cannot read: %v", err)}}
 	}
-	var probs []Problem
-	rules, rerr := handRules(root)
-	for _, e := range rerr {
-		probs = append(probs, e)
-	}
+	rules, probs := handRules(root)
 	live := expectedURLs(cfg, pages)
 	lines := listLines(b)
 	for i, l := range lines {
@@ -242,7 +239,10 @@ func handRules(root string) ([]netlify.Rule, []Problem) {
 	var probs []Problem
 	if b, err := os.ReadFile(filepath.Join(root, "static", netlify.RedirectsFile)); err == nil {
 		r, err := netlify.ParseRedirects("static/"+netlify.RedirectsFile, b)
-		if err != nil {
+		var le *netlify.LineError
+		if errors.As(err, &le) {
+			probs = append(probs, Problem{le.File, le.Line, le.Msg})
+		} else if err != nil {
 			probs = append(probs, Problem{"static/" + netlify.RedirectsFile, 0, err.Error()})
 		}
 		rules = append(rules, r...)

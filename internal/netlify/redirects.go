@@ -62,6 +62,15 @@ func WriteRedirects(w io.Writer, header string, rules []Rule) error {
 	return bw.Flush()
 }
 
+// LineError is a problem on one line of a _redirects file.
+type LineError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
 // ParseRedirects reads the rules of a _redirects file (the subset this site
 // uses: from, to, status with optional "!", and Language=/Country= conditions).
 // Errors name the line.
@@ -75,7 +84,7 @@ func ParseRedirects(name string, b []byte) ([]Rule, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) < 2 {
-			return nil, fmt.Errorf("%s:%d: a rule needs a path and a target: write `/old-path /new-path 301`", name, n)
+			return nil, &LineError{name, n, "a rule needs a path and a target: write `/old-path /new-path 301`"}
 		}
 		r := Rule{From: f[0], To: f[1], Status: 301}
 		for _, opt := range f[2:] {
@@ -88,7 +97,7 @@ func ParseRedirects(name string, b []byte) ([]Rule, error) {
 				s := strings.TrimSuffix(opt, "!")
 				code, err := strconv.Atoi(s)
 				if err != nil {
-					return nil, fmt.Errorf("%s:%d: status %q is not a number: use 301, 302, 200 or 404", name, n, opt)
+					return nil, &LineError{name, n, fmt.Sprintf("status %q is not a number: use 301, 302, 200 or 404", opt)}
 				}
 				r.Status, r.Force = code, strings.HasSuffix(opt, "!")
 			}
