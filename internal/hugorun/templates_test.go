@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/gohugoio/hugo/hugolib"
+
+	"github.com/redcross-no/familieinnvandring/internal/check"
 )
 
 // realFiles lists the repository's layouts and assets as txtar entries that
@@ -231,3 +233,25 @@ func TestLinkToMissingPageFailsTheBuild(t *testing.T) {
 	b.AssertLogContains(`content/en/help.md: link to missing page "/nowhere/"`)
 }
 
+
+// TestHeadingIDsMatchTheChecker renders headings in several scripts through
+// Hugo and requires the ids that `site check` predicts for #anchor links.
+func TestHeadingIDsMatchTheChecker(t *testing.T) {
+	headings := []string{
+		"Hva gjør UDI?",
+		"Kan jeg bli i Norge hvis jeg går fra ham?",
+		"What if I don't qualify (§ 53 second paragraph)?",
+		"هل يمكنني البقاء في النرويج؟",
+		"Tolk – gratis og taushetsplikt",
+		"Who helps me apply?",
+	}
+	var body strings.Builder
+	for _, h := range headings {
+		body.WriteString("## " + h + "\n\nText.\n\n")
+	}
+	files := strings.Replace(site, "Back to [the start](/).", "\n\n"+body.String(), 1)
+	b := build(t, files)
+	for _, h := range headings {
+		b.AssertFileContent("public/en/help/index.html", fmt.Sprintf(`<h2 id="%s">`, check.HeadingID(h)))
+	}
+}
