@@ -16,7 +16,7 @@ func TestPhoneNumbersInText(t *testing.T) {
 		{"Ring 81555201.", "81555201"},
 		{"Ring +47 815 55 201.", "+47 815 55 201"},
 		{"Ring 112 hvis du er i fare.", "112"},
-		{"اتصلي بالرقم ١١٢ الآن", "112"},       // Arabic-Indic digits
+		{"اتصلي بالرقم ١١٢ الآن", "112"},     // Arabic-Indic digits
 		{"تماس با ۸۱۵ ۵۵ ۲۰۱", "815 55 201"}, // Persian digits
 		{"Ring 02800.", "02800"},
 		{"Siden 2018 gjelder det også svigerfamilien.", ""},

@@ -233,7 +233,6 @@ func TestLinkToMissingPageFailsTheBuild(t *testing.T) {
 	b.AssertLogContains(`content/en/help.md: link to missing page "/nowhere/"`)
 }
 
-
 // TestHeadingIDsMatchTheChecker renders headings in several scripts through
 // Hugo and requires the ids that `site check` predicts for #anchor links.
 func TestHeadingIDsMatchTheChecker(t *testing.T) {
