@@ -57,7 +57,7 @@ func runBuild(e *env, args []string) int {
 		return ExitProblems
 	}
 	root, _ := filepath.Abs(e.root)
-	if err := hugorun.Build(root, staging); err != nil {
+	if err := hugorun.Build(root, staging, e.stderr); err != nil {
 		return fail(err)
 	}
 	site := campaign.Scan(cfg, staging, campaignPages(rep))
