@@ -193,7 +193,7 @@ func TestServiceCardsKeepTheNorwegianName(t *testing.T) {
 	// hours come from structured data with translated day names.
 	b.AssertFileContent("public/ar/help/index.html",
 		`<span lang="nb">(Røde Kors-telefonen)</span>`,
-		`من الاثنين إلى الجمعة 09:00–16:00`)
+		`من الاثنين إلى الجمعة من 09:00 إلى 16:00`)
 	b.AssertFileContent("public/nb/help/index.html",
 		`<h2 id="who-can-help">Hvem kan hjelpe med dette?</h2>`,
 		`Mandag–fredag 09:00–16:00`)
