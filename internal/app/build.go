@@ -7,8 +7,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/campaign"
+	"github.com/redcross-no/familieinnvandring/internal/check"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
 	"github.com/redcross-no/familieinnvandring/internal/publish"
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 func init() {
@@ -29,6 +32,11 @@ func runBuild(e *env, args []string) int {
 		return ExitUsage
 	}
 	start := time.Now()
+	cfg, err := siteconfig.Load(e.root)
+	if err != nil {
+		e.errorf("%v", err)
+		return ExitProblems
+	}
 	rep, code := e.check()
 	if rep == nil {
 		return code
@@ -49,8 +57,13 @@ func runBuild(e *env, args []string) int {
 		return ExitProblems
 	}
 	root, _ := filepath.Abs(e.root)
-	if err := hugorun.Build(root, staging); err != nil {
+	if err := hugorun.Build(root, staging, e.stderr); err != nil {
 		return fail(err)
+	}
+	site := campaign.Scan(cfg, staging, campaignPages(rep))
+	kit, err := campaign.Publish(site, root)
+	if err != nil {
+		return fail(fmt.Errorf("campaign kit: %w", err))
 	}
 	if err := publish.Minify(staging); err != nil {
 		return fail(err)
@@ -65,10 +78,23 @@ func runBuild(e *env, args []string) int {
 		}
 		return fail(fmt.Errorf("%d page(s) over budget", len(over)))
 	}
+	published, err := campaign.Published(site)
+	if err != nil {
+		return fail(err)
+	}
 	if err := publish.Swap(staging, *out); err != nil {
 		return fail(err)
 	}
 	publish.Report(e.stdout, weights)
+	fmt.Fprintf(e.stdout, "campaign: %d QR codes, %d redirect rules, %d published URLs\n", kit.QRCodes, kit.Rules, len(published))
+	added, err := campaign.AppendURLs(root, published)
+	if err != nil {
+		e.errorf("%s: %v", campaign.URLsFile, err)
+		return ExitProblems
+	}
+	if added > 0 {
+		fmt.Fprintf(e.stdout, "%s: %d new URL(s) added: commit the file with the pages\n", campaign.URLsFile, added)
+	}
 	fmt.Fprintf(e.stdout, "site: built %d pages into %s in %.2fs\n", len(weights), *out, time.Since(start).Seconds())
 	return ExitOK
 }
@@ -91,4 +117,14 @@ func (e *env) safeOutput(out string) error {
 		}
 	}
 	return nil
+}
+
+// campaignPages hands the checked content files to the campaign kit.
+func campaignPages(rep *check.Report) []campaign.PageInfo {
+	out := make([]campaign.PageInfo, 0, len(rep.Pages))
+	for _, p := range rep.Pages {
+		title, _ := p.Params["title"].(string)
+		out = append(out, campaign.PageInfo{Lang: p.Lang, Slug: p.Slug, Title: title, Params: p.Params})
+	}
+	return out
 }

@@ -7,15 +7,20 @@
 package hugorun
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
+	"strings"
 
 	"github.com/gohugoio/hugo/commands"
 )
 
-// Build renders the site in dir into dest, minified. Hugo's own error
-// messages already name the file and line; they are returned as they are.
-func Build(dir, dest string) error {
+// Build renders the site in dir into dest, minified. Hugo's progress output
+// is dropped; its errors and warnings go to errw, as Hugo wrote them (they
+// name the file and line).
+func Build(dir, dest string, errw io.Writer) error {
 	args := []string{
 		"build",
 		"--source", dir,
@@ -23,13 +28,48 @@ func Build(dir, dest string) error {
 		"--minify",
 		"--cleanDestinationDir",
 		"--logLevel", "warn",
-		"--quiet",
 		"--panicOnWarning",
 	}
-	if err := commands.Execute(args); err != nil {
+	restore, err := filterStdout(errw)
+	if err != nil {
+		return err
+	}
+	err = commands.Execute(args)
+	restore()
+	if err != nil {
 		return fmt.Errorf("hugo: %w", err)
 	}
 	return nil
+}
+
+// filterStdout points the process's stdout, where Hugo logs, at a pipe and
+// passes on only the lines that report a problem. Hugo's --quiet would drop
+// those too.
+func filterStdout(errw io.Writer) (restore func(), err error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	orig := os.Stdout
+	os.Stdout = w
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if strings.HasPrefix(line, "ERROR") || strings.HasPrefix(line, "WARN") {
+				fmt.Fprintln(errw, line)
+			}
+		}
+	}()
+	return func() {
+		os.Stdout = orig
+		w.Close()
+		<-done
+		r.Close()
+	}, nil
 }
 
 // Serve runs Hugo's live-reloading preview server on 127.0.0.1:port until
