@@ -180,7 +180,8 @@ func expectedURLs(cfg *siteconfig.Config, pages []PageInfo) func(string) bool {
 			if !translated {
 				p = src // published as an untranslated fallback
 			}
-			poster := slug != Home && hasPoster(p.Params) && hasPoster(src.Params)
+			// An untranslated fallback page (content/_fallback) has no poster.
+			poster := translated && slug != Home && hasPoster(p.Params) && hasPoster(src.Params)
 			set[PagePath(l.Code, slug)] = true
 			if poster {
 				set[PagePath(l.Code, slug)+"poster/"] = true
