@@ -127,6 +127,6 @@ func runNewLanguage(e *env, args []string) int {
 	fmt.Fprintf(w, "  %-16s %d keys to translate: site check lists the empty ones\n", filepath.ToSlash(i18nFile), keys)
 	fmt.Fprintf(w, "  %-16s no pages yet: /%s/<page>/ shows a \"not translated yet\" page\n", "content/"+lang+"/", lang)
 	fmt.Fprintf(w, "next: translate %s, then the pages (TRANSLATING.md); site status --lang %s shows what is left\n", filepath.ToSlash(i18nFile), lang)
-	fmt.Fprintf(w, "remember: the root redirects by browser language are in netlify.toml: add %s there\n", lang)
+	fmt.Fprintf(w, "readers: site build sends browsers set to %s to /%s/, at the root and for every /go/ link (browser tags: internal/campaign/languages.go)\n", l.Label, lang)
 	return ExitOK
 }
