@@ -52,11 +52,12 @@ weight = 1
 sourcefilename:../../layouts/_partials/funcs/source-hash.html
 -- layouts/all.html --
 {{ partial "funcs/source-hash.html" . }}
--- layouts/_shortcodes/phone.html --
-phone
--- layouts/_shortcodes/services.html --
-services
 `
+	// The pages' shortcodes must exist; what they render does not matter here.
+	shortcodes, _ := filepath.Glob("../../layouts/_shortcodes/*.html")
+	for _, sc := range shortcodes {
+		files += fmt.Sprintf("-- layouts/_shortcodes/%s --\nshortcode\n", filepath.Base(sc))
+	}
 	want := map[string]string{} // output file → hash
 	for _, p := range pages {
 		abs, _ := filepath.Abs(p)
