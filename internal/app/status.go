@@ -132,6 +132,9 @@ func (e *env) statusDiff(cfg *siteconfig.Config, site *translation.Site, arg str
 	case translation.Unmarked:
 		fmt.Fprintf(e.stdout, "%s has no %s, so it is not known which version of %s it was made from.\ncompare it with the source; when it matches, run: site translated %s/%s\n", p.File, translation.KeyHash, src.File, code, slug)
 		return ExitOK
+	case translation.Broken:
+		fmt.Fprintf(e.stdout, "%s: its front matter cannot be read: run site check, which says where\n", p.File)
+		return ExitOK
 	case translation.Unknown:
 		fmt.Fprintf(e.stdout, "%s: %s %q is no version of %s (none in %s/), so the changes cannot be shown.\ncompare it with the source; when it matches, run: site translated %s/%s\n", p.File, translation.KeyHash, p.SourceHash, src.File, translation.VersionsDir, code, slug)
 		return ExitOK

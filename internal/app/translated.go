@@ -122,8 +122,11 @@ func (e *env) markTranslated(site *translation.Site, lang, slug string, o transl
 	if p == nil || src == nil {
 		return fmt.Errorf("there is no page %q in %s: the translations follow content/%s/ (pages: %s)", slug, site.Source, site.Source, slugList(site))
 	}
-	if p.State == translation.Missing {
+	switch p.State {
+	case translation.Missing:
 		return fmt.Errorf("%s does not exist: translate %s into it first", p.File, src.File)
+	case translation.Broken:
+		return fmt.Errorf("%s: its front matter cannot be read: fix what site check reports, then run this again", p.File)
 	}
 	how := o.how
 	note := ""

@@ -79,7 +79,7 @@ func (c *checker) glossary(site *translation.Site) {
 	}
 	for _, l := range site.Languages {
 		for _, p := range l.Pages {
-			if p.State == translation.Missing {
+			if p.State == translation.Missing || p.State == translation.Broken {
 				continue
 			}
 			src := site.SourcePage(p.Slug)

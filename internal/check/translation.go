@@ -32,8 +32,8 @@ func (c *checker) translations() {
 	warned := map[string]bool{}
 	for _, l := range site.Languages {
 		for _, p := range l.Pages {
-			if p.State == translation.Missing {
-				continue
+			if p.State == translation.Missing || p.State == translation.Broken {
+				continue // no file, or one whose front matter check already reports
 			}
 			src := site.SourcePage(p.Slug)
 			if p.How == "" {

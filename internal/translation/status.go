@@ -33,6 +33,7 @@ const (
 	Missing  State = "missing"  // no file in this language: readers get the fallback page
 	Unmarked State = "unmarked" // no source_hash: nobody has recorded what it was made from
 	Unknown  State = "unknown"  // source_hash names no version of the source
+	Broken   State = "broken"   // the front matter cannot be read: site check says why
 )
 
 // Source is a page in the source language.
@@ -65,7 +66,7 @@ type Language struct {
 	Complete int     `json:"complete"`
 	Outdated int     `json:"outdated"`
 	Missing  int     `json:"missing"`
-	Unmarked int     `json:"unmarked"` // unmarked or unknown: see each page's state
+	Unmarked int     `json:"unmarked"` // unmarked, unknown or broken: see each page's state
 	Machine  int     `json:"machine"`
 	Pages    []*Page `json:"pages"`
 }
@@ -121,6 +122,9 @@ func Scan(root string, cfg *siteconfig.Config) (*Site, error) {
 		return nil, err
 	}
 	for _, d := range docs {
+		if d.doc == nil {
+			continue // check reports it; its translations are orphans until it is fixed
+		}
 		text := Normalise(d.doc.String("title"), d.doc.String("description"), string(d.doc.Body))
 		s.Sources = append(s.Sources, &Source{
 			Slug: d.slug, File: d.file, Text: text, Hash: Hash(text), Lastmod: DateString(d.doc.Params["lastmod"]),
@@ -147,6 +151,11 @@ func Scan(root string, cfg *siteconfig.Config) (*Site, error) {
 			if !ok {
 				p.State = Missing
 				lang.Missing++
+				continue
+			}
+			if d.doc == nil {
+				p.State = Broken
+				lang.Unmarked++
 				continue
 			}
 			p.How = d.doc.String(KeyHow)
@@ -208,7 +217,8 @@ type doc struct {
 }
 
 // readDir parses the pages of one language folder, in slug order with
-// _index first. A missing folder has no pages.
+// _index first; a file whose front matter cannot be read has a nil doc. A
+// missing folder has no pages.
 func readDir(root, dir string) ([]*doc, error) {
 	entries, err := os.ReadDir(filepath.Join(root, dir))
 	if os.IsNotExist(err) {
@@ -229,7 +239,7 @@ func readDir(root, dir string) ([]*doc, error) {
 		}
 		d, err := frontmatter.Parse(b)
 		if err != nil {
-			continue
+			d = nil // still listed: the file is there, but unreadable
 		}
 		out = append(out, &doc{slug: strings.TrimSuffix(name, ".md"), file: dir + "/" + name, doc: d})
 	}
