@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 // siteFiles are copied from the repository into every script's work
 // directory, so scripts run against the real layouts, data and content and
 // only add or break what they test.
-var siteFiles = []string{"hugo.toml", "netlify.toml", "layouts", "assets", "i18n", "data", "static", "content"}
+var siteFiles = []string{"hugo.toml", "netlify.toml", "layouts", "assets", "i18n", "data", "static", "content", "source-versions"}
 
 // TestScripts runs testdata/script/*.txtar: the command line end to end. A
 // script that carries its own hugo.toml gets no copy of the real site.

@@ -8,8 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/campaign"
+	"github.com/redcross-no/familieinnvandring/internal/check"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
 	"github.com/redcross-no/familieinnvandring/internal/publish"
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 func init() {
@@ -17,7 +20,7 @@ func init() {
 }
 
 // sourceDirs may never be an output directory: a build replaces its output whole.
-var sourceDirs = []string{"content", "i18n", "data", "layouts", "static", "assets", "internal", "cmd", "testdata", ".git", ".ci"}
+var sourceDirs = []string{"content", "i18n", "data", "layouts", "static", "assets", "internal", "cmd", "testdata", ".git", ".ci", "source-versions"}
 
 func runBuild(e *env, args []string) int {
 	fs := e.flags("build", "[--out DIR]")
@@ -30,6 +33,11 @@ func runBuild(e *env, args []string) int {
 		return ExitUsage
 	}
 	start := time.Now()
+	cfg, err := siteconfig.Load(e.root)
+	if err != nil {
+		e.errorf("%v", err)
+		return ExitProblems
+	}
 	rep, code := e.check()
 	if rep == nil {
 		return code
@@ -56,6 +64,11 @@ func runBuild(e *env, args []string) int {
 			err = errors.New("hugo could not build the site (above)")
 		}
 		return fail(err)
+	}
+	site := campaign.Scan(cfg, staging, campaignPages(rep))
+	kit, err := campaign.Publish(site, root)
+	if err != nil {
+		return fail(fmt.Errorf("campaign kit: %w", err))
 	}
 	if err := publish.Minify(staging); err != nil {
 		return fail(err)
@@ -84,10 +97,23 @@ func runBuild(e *env, args []string) int {
 		}
 		return fail(fmt.Errorf("%d script or request budget problem(s)", len(problems)))
 	}
+	published, err := campaign.Published(site)
+	if err != nil {
+		return fail(err)
+	}
 	if err := publish.Swap(staging, *out); err != nil {
 		return fail(err)
 	}
 	publish.Report(e.stdout, weights)
+	fmt.Fprintf(e.stdout, "campaign: %d QR codes, %d redirect rules, %d published URLs\n", kit.QRCodes, kit.Rules, len(published))
+	added, err := campaign.AppendURLs(root, published)
+	if err != nil {
+		e.errorf("%s: %v", campaign.URLsFile, err)
+		return ExitProblems
+	}
+	if added > 0 {
+		fmt.Fprintf(e.stdout, "%s: %d new URL(s) added: commit the file with the pages\n", campaign.URLsFile, added)
+	}
 	fmt.Fprintf(e.stdout, "site: built %d pages into %s in %.2fs\n", len(weights), *out, time.Since(start).Seconds())
 	return ExitOK
 }
@@ -110,4 +136,14 @@ func (e *env) safeOutput(out string) error {
 		}
 	}
 	return nil
+}
+
+// campaignPages hands the checked content files to the campaign kit.
+func campaignPages(rep *check.Report) []campaign.PageInfo {
+	out := make([]campaign.PageInfo, 0, len(rep.Pages))
+	for _, p := range rep.Pages {
+		title, _ := p.Params["title"].(string)
+		out = append(out, campaign.PageInfo{Lang: p.Lang, Slug: p.Slug, Title: title, Params: p.Params})
+	}
+	return out
 }

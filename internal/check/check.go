@@ -97,6 +97,7 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.content()
 	c.resolveLinks()
 	c.i18n()
+	c.urlContract()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]
 		if a.File != b.File {

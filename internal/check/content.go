@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
-	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // MaxFileSize is the largest content file accepted. A page this long would
@@ -49,9 +48,13 @@ func (c *checker) content() {
 			c.r.add(rel, 0, "pages live in a language folder: move this file to content/%s/", c.cfg.Default)
 			continue
 		}
+		if rel == FallbackDir {
+			c.fallbackDir()
+			continue
+		}
 		lang, ok := dirs[rel]
 		if !ok {
-			c.r.add(rel, 0, "unknown language folder %q: configured languages are %s (rename the folder, or add the language to %s first)", e.Name(), quoteList(c.cfg.Codes()), siteconfig.File)
+			c.r.add(rel, 0, "unknown language folder %q: configured languages are %s (rename the folder, or add the language with `site new-language %s`)", e.Name(), quoteList(c.cfg.Codes()), e.Name())
 			continue
 		}
 		c.languageDir(rel, lang)
@@ -62,6 +65,21 @@ func (c *checker) content() {
 		}
 	}
 	c.orphans()
+	c.translations()
+}
+
+// fallbackDir: content/_fallback holds the fallback content adapter and nothing else.
+func (c *checker) fallbackDir() {
+	entries, err := os.ReadDir(filepath.Join(c.root, FallbackDir))
+	if err != nil {
+		c.r.add(FallbackDir, 0, "cannot read: %v", err)
+		return
+	}
+	for _, e := range entries {
+		if e.Name() != FallbackAdapter && !strings.HasPrefix(e.Name(), ".") {
+			c.r.add(FallbackDir+"/"+e.Name(), 0, "%s/ holds only %s (the pages not translated yet): move this file to a language folder such as content/%s/", FallbackDir, FallbackAdapter, c.cfg.Default)
+		}
+	}
 }
 
 func (c *checker) languageDir(rel, lang string) {

@@ -86,7 +86,7 @@ func (c *checker) i18n() {
 		rel := "i18n/" + l.Code + ".toml"
 		b, err := os.ReadFile(filepath.Join(c.root, rel))
 		if err != nil {
-			c.r.add(rel, 0, "the interface text for %s is missing: create %s with every key of i18n/%s.toml", l.Code, rel, c.cfg.Default)
+			c.r.add(rel, 0, "the interface text for %s is missing: create %s with every key of i18n/%s.toml (site new-language does it)", l.Code, rel, c.cfg.Default)
 			continue
 		}
 		mf, err := i18n.ParseMessageFileBytes(b, rel, unmarshal)

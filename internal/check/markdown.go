@@ -166,7 +166,7 @@ func (c *checker) markdown(p *Page, bodyLine int) {
 			if v, ok := n.AttributeString("id"); ok {
 				id = fmt.Sprint(string(v.([]byte)))
 			} else {
-				id = headingID(string(nodeText(n, body)))
+				id = HeadingID(string(nodeText(n, body)))
 			}
 			if k := anchors[id]; k > 0 {
 				anchors[id] = k + 1
@@ -345,9 +345,9 @@ func nodeText(n ast.Node, src []byte) []byte {
 	return b.Bytes()
 }
 
-// headingID mirrors Hugo's default (GitHub-style) heading ids: lower case,
+// HeadingID mirrors Hugo's default (GitHub-style) heading ids: lower case,
 // letters, digits, dash and underscore kept, spaces become dashes.
-func headingID(s string) string {
+func HeadingID(s string) string {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(s) {
 		switch {

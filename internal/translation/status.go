@@ -1,0 +1,263 @@
+package translation
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
+)
+
+// Front-matter keys of a translation.
+const (
+	KeyHash       = "source_hash"      // the source version it was made from
+	KeyHow        = "translation"      // machine, human or reviewed
+	KeyDate       = "translation_date" // when source_hash was last recorded
+	KeyTranslator = "translator"       // optional
+	KeyReviewer   = "reviewer"         // optional
+)
+
+// Hows are the values of the translation key, from least to most checked.
+var Hows = []string{"machine", "human", "reviewed"}
+
+// State is where a translation stands against its source.
+type State string
+
+const (
+	Complete State = "complete" // made from the current source version
+	Outdated State = "outdated" // made from an older version of the source
+	Missing  State = "missing"  // no file in this language: readers get the fallback page
+	Unmarked State = "unmarked" // no source_hash: nobody has recorded what it was made from
+	Unknown  State = "unknown"  // source_hash names no version of the source
+	Broken   State = "broken"   // the front matter cannot be read: site check says why
+)
+
+// Source is a page in the source language.
+type Source struct {
+	Slug    string `json:"slug"`
+	File    string `json:"file"`
+	Hash    string `json:"hash"`
+	Lastmod string `json:"lastmod,omitempty"`
+	Text    string `json:"-"` // normalised
+}
+
+// Page is one source page in one translation language.
+type Page struct {
+	Slug       string `json:"slug"`
+	File       string `json:"file"` // where the translation is, or would be
+	State      State  `json:"state"`
+	How        string `json:"translation,omitempty"`
+	SourceHash string `json:"source_hash,omitempty"`
+	Date       string `json:"translation_date,omitempty"`
+	Translator string `json:"translator,omitempty"`
+	Reviewer   string `json:"reviewer,omitempty"`
+
+	Text  string         `json:"-"` // normalised, "" when missing
+	Lines map[string]int `json:"-"` // front-matter key → line
+}
+
+// Language is the state of one translation language.
+type Language struct {
+	Code     string  `json:"lang"`
+	Complete int     `json:"complete"`
+	Outdated int     `json:"outdated"`
+	Missing  int     `json:"missing"`
+	Unmarked int     `json:"unmarked"` // unmarked, unknown or broken: see each page's state
+	Machine  int     `json:"machine"`
+	Pages    []*Page `json:"pages"`
+}
+
+// Site is the translation state of a whole site.
+type Site struct {
+	Source    string      `json:"source"`
+	Sources   []*Source   `json:"sources"` // in slug order, _index first
+	Languages []*Language `json:"languages"`
+	Store     Store       `json:"-"`
+}
+
+// SourcePage returns the source page with slug, or nil.
+func (s *Site) SourcePage(slug string) *Source {
+	for _, p := range s.Sources {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// Language returns the state of one language, or nil.
+func (s *Site) Language(code string) *Language {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Page returns the page with slug in language l, or nil.
+func (l *Language) Page(slug string) *Page {
+	for _, p := range l.Pages {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// Scan reads every page's front matter and works out each translation's
+// state. Files that cannot be parsed are left out: `site check` reports them.
+func Scan(root string, cfg *siteconfig.Config) (*Site, error) {
+	src, ok := cfg.Language(cfg.Default)
+	if !ok {
+		return nil, fmt.Errorf("the source language %q is not configured", cfg.Default)
+	}
+	s := &Site{Source: cfg.Default, Store: Store{Root: root}}
+	docs, err := readDir(root, src.ContentDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		if d.doc == nil {
+			continue // check reports it; its translations are orphans until it is fixed
+		}
+		text := Normalise(d.doc.String("title"), d.doc.String("description"), string(d.doc.Body))
+		s.Sources = append(s.Sources, &Source{
+			Slug: d.slug, File: d.file, Text: text, Hash: Hash(text), Lastmod: DateString(d.doc.Params["lastmod"]),
+		})
+	}
+	for _, l := range cfg.Languages {
+		if l.Code == cfg.Default {
+			continue
+		}
+		lang := &Language{Code: l.Code}
+		s.Languages = append(s.Languages, lang)
+		docs, err := readDir(root, l.ContentDir)
+		if err != nil {
+			return nil, err
+		}
+		have := map[string]*doc{}
+		for _, d := range docs {
+			have[d.slug] = d
+		}
+		for _, srcPage := range s.Sources {
+			p := &Page{Slug: srcPage.Slug, File: l.ContentDir + "/" + srcPage.Slug + ".md"}
+			lang.Pages = append(lang.Pages, p)
+			d, ok := have[srcPage.Slug]
+			if !ok {
+				p.State = Missing
+				lang.Missing++
+				continue
+			}
+			if d.doc == nil {
+				p.State = Broken
+				lang.Unmarked++
+				continue
+			}
+			p.How = d.doc.String(KeyHow)
+			p.SourceHash = d.doc.String(KeyHash)
+			p.Date = DateString(d.doc.Params[KeyDate])
+			p.Translator = d.doc.String(KeyTranslator)
+			p.Reviewer = d.doc.String(KeyReviewer)
+			p.Lines = d.doc.KeyLines
+			p.Text = Normalise(d.doc.String("title"), d.doc.String("description"), string(d.doc.Body))
+			p.State, err = s.state(srcPage, p.SourceHash)
+			if err != nil {
+				return nil, err
+			}
+			switch p.State {
+			case Complete:
+				lang.Complete++
+			case Outdated:
+				lang.Outdated++
+			default:
+				lang.Unmarked++
+			}
+			if p.How == "machine" {
+				lang.Machine++
+			}
+		}
+	}
+	return s, nil
+}
+
+func (s *Site) state(src *Source, hash string) (State, error) {
+	switch {
+	case hash == "":
+		return Unmarked, nil
+	case hash == src.Hash:
+		return Complete, nil
+	}
+	_, ok, err := s.Store.Load(src.Slug, hash)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return Unknown, nil
+	}
+	return Outdated, nil
+}
+
+// Version returns the text of the source version a translation was made
+// from: the current source, or a stored copy. ok=false when there is none.
+func (s *Site) Version(slug, hash string) (text string, ok bool, err error) {
+	if src := s.SourcePage(slug); src != nil && src.Hash == hash {
+		return src.Text, true, nil
+	}
+	return s.Store.Load(slug, hash)
+}
+
+type doc struct {
+	slug, file string
+	doc        *frontmatter.Doc
+}
+
+// readDir parses the pages of one language folder, in slug order with
+// _index first; a file whose front matter cannot be read has a nil doc. A
+// missing folder has no pages.
+func readDir(root, dir string) ([]*doc, error) {
+	entries, err := os.ReadDir(filepath.Join(root, dir))
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []*doc
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".md" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(root, dir, name))
+		if err != nil {
+			continue
+		}
+		d, err := frontmatter.Parse(b)
+		if err != nil {
+			d = nil // still listed: the file is there, but unreadable
+		}
+		out = append(out, &doc{slug: strings.TrimSuffix(name, ".md"), file: dir + "/" + name, doc: d})
+	}
+	slices.SortFunc(out, func(a, b *doc) int { return strings.Compare(a.slug, b.slug) })
+	return out, nil
+}
+
+// DateString returns a front-matter date as YYYY-MM-DD ("" when absent).
+// YAML gives unquoted dates as time.Time and quoted ones as strings.
+func DateString(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return t.Format(time.DateOnly)
+	case string:
+		return t
+	default:
+		return fmt.Sprint(t)
+	}
+}
