@@ -3,132 +3,171 @@ package sitetest
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/redcross-no/familieinnvandring/internal/check"
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
-
-// language is one language of the full site, as DESIGN.md lists them.
-type language struct{ code, label, dir string }
 
 // allLanguages is DESIGN.md's list: nb (source) · en · ar rtl · so · ur rtl ·
 // fa rtl · prs rtl · ps rtl · ckb rtl · kmr · ti · am · tr · pl · lt · th ·
-// tl · vi · ru · uk · ta · es · fr · pt, each labelled with its endonym.
-var allLanguages = []language{
-	{"nb", "Norsk bokmål", "ltr"}, {"en", "English", "ltr"}, {"ar", "العربية", "rtl"},
-	{"so", "Soomaali", "ltr"}, {"ur", "اردو", "rtl"}, {"fa", "فارسی", "rtl"},
-	{"prs", "دری", "rtl"}, {"ps", "پښتو", "rtl"}, {"ckb", "کوردیی ناوەندی", "rtl"},
-	{"kmr", "Kurmancî", "ltr"}, {"ti", "ትግርኛ", "ltr"}, {"am", "አማርኛ", "ltr"},
-	{"tr", "Türkçe", "ltr"}, {"pl", "Polski", "ltr"}, {"lt", "Lietuvių", "ltr"},
-	{"th", "ไทย", "ltr"}, {"tl", "Tagalog", "ltr"}, {"vi", "Tiếng Việt", "ltr"},
-	{"ru", "Русский", "ltr"}, {"uk", "Українська", "ltr"}, {"ta", "தமிழ்", "ltr"},
-	{"es", "Español", "ltr"}, {"fr", "Français", "ltr"}, {"pt", "Português", "ltr"},
-}
+// tl · vi · ru · uk · ta · es · fr · pt. `site new-language` knows each one's
+// name and direction.
+var allLanguages = []string{"nb", "en", "ar", "so", "ur", "fa", "prs", "ps", "ckb", "kmr", "ti", "am", "tr", "pl", "lt", "th", "tl", "vi", "ru", "uk", "ta", "es", "fr", "pt"}
 
-// generateSite writes into dst a copy of the real site (layouts, assets,
-// data, static) with every language of DESIGN.md and pagesPerLang pages in
-// each: the real source pages, then copies of them under new names. Every
-// language gets the source's interface text with the plural forms its
-// grammar needs, so the generated site passes `site check`.
-func generateSite(dst string, pagesPerLang int) (pages int, err error) {
-	for _, name := range []string{"layouts", "assets", "data", "static", "netlify.toml"} {
-		if err := copySiteItem(filepath.Join(repo, name), filepath.Join(dst, name)); err != nil {
-			return 0, err
-		}
+// generateSite writes into dst a copy of the real site with every language of
+// DESIGN.md and pagesPerLang pages in each, using the tool the way an editor
+// would: `site new-language` for each missing language, the source pages
+// (and copies of them under new names) as translations, the source's
+// interface text with each language's plural forms, and `site translated`
+// to record what each translation was made from. The result passes
+// `site check`. It returns the number of content pages.
+func generateSite(dst, bin string, pagesPerLang int) (pages int, err error) {
+	if err := copySite(repo, dst); err != nil {
+		return 0, err
 	}
-	cfg, err := os.ReadFile(filepath.Join(repo, "hugo.toml"))
+	sitectl := func(args ...string) error {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = dst
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("site %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return nil
+	}
+	cfg, err := siteconfig.Load(dst)
 	if err != nil {
 		return 0, err
 	}
-	head, _, ok := strings.Cut(string(cfg), "\n[languages.")
-	if !ok {
-		return 0, fmt.Errorf("hugo.toml has no [languages.…] table")
+	for _, code := range allLanguages {
+		if _, ok := cfg.Language(code); !ok {
+			if err := sitectl("new-language", code); err != nil {
+				return 0, err
+			}
+		}
 	}
-	var b strings.Builder
-	b.WriteString(head + "\n")
-	for i, l := range allLanguages {
-		fmt.Fprintf(&b, "\n[languages.%s]\nlabel = %q\nlocale = %q\ndirection = %q\nweight = %d\n", l.code, l.label, l.code, l.dir, i+1)
-	}
-	for _, l := range allLanguages {
-		fmt.Fprintf(&b, "\n[[module.mounts]]\nsource = \"content/%s\"\ntarget = \"content\"\n[module.mounts.sites.matrix]\nlanguages = [%q]\n", l.code, l.code)
-	}
-	if err := os.WriteFile(filepath.Join(dst, "hugo.toml"), []byte(b.String()), 0o644); err != nil {
+	if cfg, err = siteconfig.Load(dst); err != nil {
 		return 0, err
 	}
-	if err := generateI18n(dst); err != nil {
-		return 0, err
-	}
-	src, err := filepath.Glob(filepath.Join(repo, "content", "nb", "*.md"))
+	srcDir := filepath.Join(dst, "content", cfg.Default)
+	src, err := filepath.Glob(filepath.Join(srcDir, "*.md"))
 	if err != nil || len(src) == 0 {
-		return 0, fmt.Errorf("no source pages in content/nb: %v", err)
+		return 0, fmt.Errorf("no source pages in %s: %v", srcDir, err)
 	}
-	for _, l := range allLanguages {
-		dir := filepath.Join(dst, "content", l.code)
+	// More source pages, copies of the real ones, up to pagesPerLang.
+	for i := len(src); i < pagesPerLang; i++ {
+		from := src[i%len(src)]
+		name := strings.TrimSuffix(filepath.Base(from), ".md")
+		if name == "_index" {
+			name = "home"
+		}
+		b, err := os.ReadFile(from)
+		if err != nil {
+			return 0, err
+		}
+		// Hidden from the topic lists and the campaign kit, which list every
+		// topic (in every language, on the partners page): 40 topics × 24
+		// languages would not fit in one page's budget, and the real site has
+		// about 16 topics.
+		if !strings.Contains(string(b), "\nhidden:") {
+			b = []byte(strings.Replace(string(b), "---\n", "---\nhidden: true\n", 1))
+		}
+		to := filepath.Join(srcDir, fmt.Sprintf("%s-%d.md", name, i/len(src)))
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			return 0, err
+		}
+	}
+	src, _ = filepath.Glob(filepath.Join(srcDir, "*.md"))
+	for _, l := range cfg.Languages {
+		pages += len(src)
+		if l.Code == cfg.Default {
+			continue
+		}
+		dir := filepath.Join(dst, filepath.FromSlash(l.ContentDir))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return 0, err
 		}
-		for i := range pagesPerLang {
-			from := src[i%len(src)]
-			name := filepath.Base(from)
-			if i >= len(src) {
-				if name == "_index.md" {
-					name = "home.md"
-				}
-				name = fmt.Sprintf("%s-%d.md", strings.TrimSuffix(name, ".md"), i/len(src))
+		for _, from := range src {
+			to := filepath.Join(dir, filepath.Base(from))
+			if _, err := os.Stat(to); err == nil {
+				continue // a real translation
 			}
-			page, err := os.ReadFile(from)
+			b, err := os.ReadFile(from)
 			if err != nil {
 				return 0, err
 			}
-			if err := os.WriteFile(filepath.Join(dir, name), page, 0o644); err != nil {
+			if err := os.WriteFile(to, b, 0o644); err != nil {
 				return 0, err
 			}
-			pages++
+		}
+		if err := fillI18n(dst, cfg.Default, l.Code); err != nil {
+			return 0, err
+		}
+		if err := sitectl("translated", "--how", "machine", l.Code); err != nil {
+			return 0, err
 		}
 	}
 	return pages, nil
 }
 
-// generateI18n writes i18n/<code>.toml for every language: the source text,
-// with every plural form the language needs.
-func generateI18n(dst string) error {
-	b, err := os.ReadFile(filepath.Join(repo, "i18n", "nb.toml"))
+// fillI18n gives every key of the source language a text in code's file
+// (the source text where the file has none), with every plural form the
+// language's grammar needs.
+func fillI18n(dst, source, code string) error {
+	read := func(c string) (map[string]any, error) {
+		m := map[string]any{}
+		b, err := os.ReadFile(filepath.Join(dst, "i18n", c+".toml"))
+		if os.IsNotExist(err) {
+			return m, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return m, toml.Unmarshal(b, &m)
+	}
+	src, err := read(source)
 	if err != nil {
 		return err
 	}
-	var src map[string]any
-	if err := toml.Unmarshal(b, &src); err != nil {
+	have, err := read(code)
+	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(dst, "i18n"), 0o755); err != nil {
+	forms := check.PluralForms(code)
+	for k, v := range src {
+		table, plural := v.(map[string]any)
+		if !plural {
+			if s, _ := have[k].(string); strings.TrimSpace(s) == "" {
+				have[k] = v
+			}
+			continue
+		}
+		t, _ := have[k].(map[string]any)
+		if t == nil {
+			t = map[string]any{}
+		}
+		other := table["other"]
+		for _, f := range forms {
+			if s, _ := t[f].(string); strings.TrimSpace(s) == "" {
+				t[f] = other
+			}
+		}
+		for f := range t {
+			if !slices.Contains(forms, f) {
+				delete(t, f)
+			}
+		}
+		have[k] = t
+	}
+	b, err := toml.Marshal(have)
+	if err != nil {
 		return err
 	}
-	for _, l := range allLanguages {
-		out := map[string]any{}
-		for k, v := range src {
-			table, ok := v.(map[string]any)
-			if !ok || table["one"] == nil {
-				out[k] = v
-				continue
-			}
-			forms := map[string]any{}
-			for _, f := range check.PluralForms(l.code) {
-				forms[f] = table["other"]
-			}
-			out[k] = forms
-		}
-		text, err := toml.Marshal(out)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dst, "i18n", l.code+".toml"), text, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return os.WriteFile(filepath.Join(dst, "i18n", code+".toml"), b, 0o644)
 }
 
 func copySiteItem(from, to string) error {

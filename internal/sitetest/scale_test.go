@@ -78,7 +78,7 @@ func BenchmarkScale(b *testing.B) {
 	site := tool(b)
 	hugo := stockHugo(b)
 	dir := b.TempDir()
-	pages, err := generateSite(dir, pagesPerLang)
+	pages, err := generateSite(dir, site, pagesPerLang)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -21,7 +21,7 @@ var repo, _ = filepath.Abs("../..")
 
 // siteFiles are what a build reads; they are copied so that the tests never
 // write into the working tree.
-var siteFiles = []string{"hugo.toml", "netlify.toml", "layouts", "assets", "i18n", "data", "static", "content"}
+var siteFiles = []string{"hugo.toml", "netlify.toml", "layouts", "assets", "i18n", "data", "static", "content", "source-versions", "published-urls.txt"}
 
 var (
 	toolOnce sync.Once
