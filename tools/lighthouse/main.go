@@ -124,7 +124,7 @@ func run() int {
 	}
 	flags := strings.Join([]string{
 		"--headless", "--no-sandbox", "--disable-gpu",
-		"--ignore-certificate-errors-spki-list=" + spki, // the local server's throwaway certificate
+		"--ignore-certificate-errors-spki-list=" + spki,                                     // the local server's throwaway certificate
 		fmt.Sprintf("--host-resolver-rules=\"MAP %s 127.0.0.1:%d\"", base.Hostname(), port), // quoted: Lighthouse splits its flags on spaces
 	}, " ")
 
