@@ -116,7 +116,7 @@ func TestBudgets(t *testing.T) {
 	for _, p := range f.problems {
 		t.Error(p)
 	}
-	t.Logf("%d pages · HTML gzip largest %d B (%s), median %d B · script gzip largest %d B (%s) · requests after the HTML: most %d (%s)",
+	t.Logf("%d pages · HTML gzip largest %d B (%s), median %d B · script gzip largest %d B %s · requests after the HTML: most %d %s",
 		f.pages, f.largest, f.largestPath, f.median, f.script, f.scriptPath, f.requests, f.requestsPath)
 }
 
@@ -155,10 +155,10 @@ func measure(dir string) (figures, error) {
 		f.problems = append(f.problems, fmt.Sprintf("%s: %d B gzip is over the %d B page budget", w.Path, w.Gzip, publish.PageBudget))
 	}
 	for _, c := range costs {
-		if c.Script > f.script || f.scriptPath == "" {
+		if c.Script > f.script {
 			f.script, f.scriptPath = c.Script, c.Path
 		}
-		if len(c.Requests) > f.requests || f.requestsPath == "" {
+		if len(c.Requests) > f.requests {
 			f.requests, f.requestsPath = len(c.Requests), c.Path
 		}
 		f.problems = append(f.problems, c.Problems()...)
