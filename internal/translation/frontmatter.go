@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 )
@@ -69,10 +70,46 @@ func formatField(format string, f Field, nl []byte) []byte {
 	v := f.Value
 	// TOML has no bare strings; a date stays bare in both formats.
 	if f.Quote || (format == "toml" && !dateOnly.MatchString(v)) {
-		v = strconv.Quote(v)
+		v = quote(v)
 	}
 	if format == "toml" {
 		return append([]byte(f.Key+" = "+v), nl...)
 	}
 	return append([]byte(f.Key+": "+v), nl...)
+}
+
+// quote writes s as a double-quoted string that TOML and YAML both read
+// back as s. strconv.Quote's \a, \v and \x escapes are Go's, not TOML's.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			switch {
+			case r != ' ' && !unicode.IsPrint(r) && r > 0xFFFF:
+				fmt.Fprintf(&b, `\U%08X`, r)
+			case r != ' ' && !unicode.IsPrint(r):
+				fmt.Fprintf(&b, `\u%04X`, r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
