@@ -87,7 +87,8 @@ func Parse(src []byte) (*Doc, error) {
 			}
 			return d, nil
 		}
-		if format == "yaml" && dashLine(t) {
+		// "--- text" would start a second YAML document, whose keys are silently dropped.
+		if format == "yaml" && (dashLine(t) || bytes.HasPrefix(t, []byte("--- "))) {
 			return nil, &Error{i + 2, fmt.Sprintf("front matter must end with a line of exactly %s (three hyphens; found %q)", delim, t)}
 		}
 		off += len(l)
