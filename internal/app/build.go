@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
+	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/publish"
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 func init() {
@@ -53,6 +55,13 @@ func runBuild(e *env, args []string) int {
 		return fail(err)
 	}
 	if err := publish.Minify(staging); err != nil {
+		return fail(err)
+	}
+	cfg, err := siteconfig.Load(e.root)
+	if err != nil {
+		return fail(err)
+	}
+	if err := netlify.WriteHeaders(staging, cfg.BaseURL); err != nil {
 		return fail(err)
 	}
 	weights, err := publish.Weights(staging)
