@@ -36,7 +36,7 @@ type Rule struct {
 // PermissionsDenied are the browser features no page of the site uses. Each
 // name is one Chromium knows: an unknown one costs a console error per page.
 var PermissionsDenied = []string{
-	"accelerometer", "bluetooth", "camera", "display-capture", "geolocation",
+	"accelerometer", "camera", "display-capture", "geolocation",
 	"gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi",
 	"payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
 	"xr-spatial-tracking",
