@@ -34,11 +34,11 @@ func (p Problem) String() string {
 
 // Page is a content file that passed parsing.
 type Page struct {
-	Lang   string
-	Slug   string // "_index" for a home page
-	File   string
-	Params map[string]any
-	Body   []byte // with shortcodes blanked out
+	Lang    string
+	Slug    string // "_index" for a home page
+	File    string
+	Params  map[string]any
+	Body    []byte // with shortcodes blanked out
 	LIX     float64
 	Words   int
 	Anchors []string // heading ids, for links with #fragments

@@ -1,7 +1,6 @@
 package check
 
 import (
-
 	"slices"
 	"strings"
 )
@@ -78,4 +77,3 @@ func (r *Report) pageByFile(file string) *Page {
 }
 
 func sortStrings(s []string) { slices.Sort(s) }
-
