@@ -63,18 +63,21 @@ func TestDetectorsWork(t *testing.T) {
 	tests := []struct {
 		name, html, want string
 		csp              bool // serve with the site's headers
+		site             bool // check as a page of the site (quick exit, axe-core)
 	}{
-		{"style attribute", `<p style="color:red">x</p>`, "CSP violation", true},
-		{"inline script", `<script>document.title='x'</script>`, "CSP violation", true},
-		{"other origin", `<img src="` + e.exit.url + `/pixel.png" alt="">`, "request off the origin", false},
-		{"cookie", `<script>document.cookie='lang=nb; path=/'</script>`, "cookies", false},
-		{"local storage", `<script>localStorage.setItem('lang','nb')</script>`, "localStorage", false},
-		{"console error", `<script>console.error('boom')</script>`, "console", false},
+		{"style attribute", `<p style="color:red">x</p>`, "CSP violation", true, false},
+		{"inline script", `<script>document.title='x'</script>`, "CSP violation", true, false},
+		{"other origin", `<img src="` + e.exit.url + `/pixel.png" alt="">`, "request off the origin", false, false},
+		{"cookie", `<script>document.cookie='lang=nb; path=/'</script>`, "cookies", false, false},
+		{"local storage", `<script>localStorage.setItem('lang','nb')</script>`, "localStorage", false, false},
+		{"console error", `<script>console.error('boom')</script>`, "console", false, false},
+		{"image without text", `<img src="/favicon.svg">`, "axe image-alt", true, true},
+		{"no quick exit", ``, `no quick exit (id="quick-exit")`, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			id := probes.add(tt.html, tt.csp)
-			problems := e.checkPage(t, e.site+"/__probe/"+id, false)
+			problems := e.checkPage(t, e.site+"/__probe/"+id, tt.site)
 			if !strings.Contains(strings.Join(problems, "\n"), tt.want) {
 				t.Errorf("checkPage did not report %q for a page with %s; it reported:\n%s", tt.want, tt.name, strings.Join(problems, "\n"))
 			}
