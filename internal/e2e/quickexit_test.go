@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/redcross-no/familieinnvandring/internal/publish"
 )
 
 // TestQuickExit leaves the site by each way a reader can, from pages in each
@@ -322,4 +325,33 @@ func (e *env) waitFor(ctx context.Context, url string) ([]string, error) {
 		last = fmt.Errorf("still not at %s after 10s", url)
 	}
 	return entries, last
+}
+
+// TestQuickExitScriptSize: the quick exit is the site's only script, and
+// small enough for any connection (DESIGN.md: at most 2 KB gzip).
+func TestQuickExitScriptSize(t *testing.T) {
+	e := setup(t)
+	var scripts []string
+	err := filepath.WalkDir(e.out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (filepath.Ext(p) == ".js" || filepath.Ext(p) == ".mjs") {
+			rel, _ := filepath.Rel(e.out, p)
+			scripts = append(scripts, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scripts) != 1 || scripts[0] != "js/quick-exit.js" {
+		t.Fatalf("the build has scripts %v, want only js/quick-exit.js", scripts)
+	}
+	b, err := os.ReadFile(filepath.Join(e.out, "js", "quick-exit.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := publish.GzipSize(b)
+	if n > 2048 {
+		t.Errorf("js/quick-exit.js is %d bytes gzip, over the 2 KB budget", n)
+	}
+	t.Logf("js/quick-exit.js: %d bytes, %d bytes gzip", len(b), n)
 }
