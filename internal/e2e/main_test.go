@@ -51,7 +51,10 @@ func TestMain(m *testing.M) {
 // with the same message when that went wrong.
 func setup(t *testing.T) *env {
 	t.Helper()
-	sharedOnce.Do(func() { shared, sharedErr = start(t) })
+	sharedOnce.Do(func() {
+		sharedErr = fmt.Errorf("setup failed in an earlier test: see its message")
+		shared, sharedErr = start(t) // start may also end the first test with t.Fatal
+	})
 	if sharedErr != nil {
 		t.Fatal(sharedErr)
 	}
