@@ -220,6 +220,8 @@ func scanPage(b []byte, own string) (styles []string, problems []string) {
 	}
 }
 
+// checkTag returns what in one start tag the headers would block, what would
+// load from another site, and outbound links that would send a referrer.
 func checkTag(t html.Token, own string) []string {
 	var problems []string
 	switch t.DataAtom {
