@@ -11,6 +11,7 @@ import (
 	"github.com/redcross-no/familieinnvandring/internal/campaign"
 	"github.com/redcross-no/familieinnvandring/internal/check"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
+	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/publish"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
@@ -71,6 +72,9 @@ func runBuild(e *env, args []string) int {
 		return fail(fmt.Errorf("campaign kit: %w", err))
 	}
 	if err := publish.Minify(staging); err != nil {
+		return fail(err)
+	}
+	if err := netlify.WriteHeaders(staging, cfg.BaseURL); err != nil {
 		return fail(err)
 	}
 	weights, err := publish.Weights(staging)

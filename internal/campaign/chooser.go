@@ -13,19 +13,22 @@ import (
 
 // chooserTemplate is the page behind /go/<slug> for readers whose browser
 // language the site does not have: the topic in every language, each by its
-// own name, as plain links (no JavaScript). It shares the site's one inline
-// stylesheet, so the Content-Security-Policy hash covers it too.
+// own name, as plain links (no JavaScript needed). It takes from the built
+// home page what every page carries: the one inline stylesheet (so the
+// Content-Security-Policy hash covers it), the icon and quick-exit script,
+// the quick-exit control, and the neutral title (PRIVACY.md).
 var chooserTemplate = template.Must(template.New("chooser").Parse(`<!doctype html>
 <html lang="mul">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ .Title }}</title>
+{{ .Title }}
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
-{{ .Style }}
+{{ .Head }}
 </head>
 <body>
+{{ .QuickExit }}
 <main id="main" class="chooser">
 <h1>{{ range $i, $h := .Headings }}{{ if $i }} · {{ end }}<span lang="{{ $h.Locale }}" dir="{{ $h.Dir }}">{{ $h.Text }}</span>{{ end }}</h1>
 <ul class="chooser-list chooser-topics">
@@ -44,8 +47,12 @@ type chooserLink struct {
 	Href, Locale, Dir, Label, Title string
 }
 
-// styleRE finds the inline stylesheet Hugo wrote into every page.
-var styleRE = regexp.MustCompile(`(?s)<style>.*?</style>`)
+// What the chooser copies from the built home page.
+var (
+	titleRE     = regexp.MustCompile(`<title>[^<]*</title>`)
+	headRE      = regexp.MustCompile(`(?s)<link rel=icon[^>]*>|<style>.*?</style>|<script src=[^>]*quick-exit[^>]*></script>`)
+	quickExitRE = regexp.MustCompile(`(?s)<a id=quick-exit[^>]*>.*?</a>`)
+)
 
 // WriteChoosers writes /go/<slug>/index.html for every topic.
 func WriteChoosers(s *Site, root string) error {
@@ -53,7 +60,11 @@ func WriteChoosers(s *Site, root string) error {
 	if err != nil {
 		return fmt.Errorf("language chooser pages: %w", err)
 	}
-	style := styleRE.Find(home)
+	head := bytes.Join(headRE.FindAll(home, -1), []byte("\n"))
+	quickExit := quickExitRE.Find(home)
+	if len(quickExit) == 0 || len(head) == 0 {
+		return fmt.Errorf("language chooser pages: %s/index.html has no quick exit or stylesheet to share", s.Config.Default)
+	}
 	var headings []chooserText
 	for i, l := range s.Config.Languages {
 		if i == 3 { // the heading stays short; every language is in the list
@@ -65,11 +76,10 @@ func WriteChoosers(s *Site, root string) error {
 	}
 	for _, slug := range s.Slugs {
 		data := struct {
-			Title    string
-			Style    template.HTML
-			Headings []chooserText
-			Links    []chooserLink
-		}{Title: s.Title(s.Config.Default, slug), Style: template.HTML(style), Headings: headings}
+			Title, Head, QuickExit template.HTML
+			Headings               []chooserText
+			Links                  []chooserLink
+		}{Title: template.HTML(titleRE.Find(home)), Head: template.HTML(head), QuickExit: template.HTML(quickExit), Headings: headings}
 		for _, l := range s.Config.Languages {
 			if !s.Has(l.Code, slug) {
 				continue

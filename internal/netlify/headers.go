@@ -1,0 +1,287 @@
+// Package netlify writes the files Netlify reads from the published site:
+// _headers (the security headers every response carries) and _redirects.
+package netlify
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HeadersFile is the name Netlify reads in the publish directory.
+const HeadersFile = "_headers"
+
+// Header is one response header.
+type Header struct {
+	Name, Value string
+}
+
+// HeaderRule is a path pattern in Netlify's syntax ("/*") and the headers that
+// responses matching it carry.
+type HeaderRule struct {
+	Path    string
+	Headers []Header
+}
+
+// PermissionsDenied are the browser features no page of the site uses. Each
+// name is one Chromium knows: an unknown one costs a console error per page.
+var PermissionsDenied = []string{
+	"accelerometer", "camera", "display-capture", "geolocation",
+	"gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi",
+	"payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+	"xr-spatial-tracking",
+}
+
+// CSP is the Content-Security-Policy for a site whose one inline stylesheet
+// has the given hash ("sha256-…"). Nothing may load from another origin; the
+// only script is the site's own quick-exit file; pages cannot be framed,
+// cannot post forms and cannot change their base URL.
+func CSP(styleHash string) string {
+	style := "'none'"
+	if styleHash != "" {
+		style = "'" + styleHash + "'"
+	}
+	return strings.Join([]string{
+		"default-src 'none'",
+		"style-src " + style,
+		"script-src 'self'",
+		"img-src 'self'",
+		"form-action 'none'",
+		"frame-ancestors 'none'",
+		"base-uri 'none'",
+		"require-trusted-types-for 'script'",
+	}, "; ")
+}
+
+// Rules are the headers for every response of a site whose one inline
+// stylesheet hashes to styleHash ("" when no page has inline CSS).
+func HeaderRules(styleHash string) []HeaderRule {
+	deny := make([]string, len(PermissionsDenied))
+	for i, f := range PermissionsDenied {
+		deny[i] = f + "=()"
+	}
+	return []HeaderRule{{
+		Path: "/*",
+		Headers: []Header{
+			{"Content-Security-Policy", CSP(styleHash)},
+			{"Strict-Transport-Security", "max-age=63072000; includeSubDomains"},
+			{"Referrer-Policy", "no-referrer"},
+			{"X-Content-Type-Options", "nosniff"},
+			{"X-Frame-Options", "DENY"},
+			{"Permissions-Policy", strings.Join(deny, ", ")},
+			{"Cross-Origin-Opener-Policy", "same-origin"},
+			{"Cross-Origin-Resource-Policy", "same-origin"},
+		},
+	}}
+}
+
+// Format renders rules in the _headers syntax: a path line, then indented
+// "Name: value" lines.
+func FormatHeaders(rules []HeaderRule) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Security headers for every response. Written by `site build`\n")
+	b.WriteString("# (internal/netlify/headers.go): change them there, not here.\n")
+	for _, r := range rules {
+		b.WriteString(r.Path + "\n")
+		for _, h := range r.Headers {
+			fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
+		}
+	}
+	return b.Bytes()
+}
+
+// WriteHeaders checks the built pages in dir (see Scan) and writes
+// dir/_headers with a CSP that allows exactly their inline stylesheet.
+// siteURL is the site's own address (baseURL): links to it are not outbound.
+func WriteHeaders(dir, siteURL string) error {
+	hash, err := Scan(dir, siteURL)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, HeadersFile), FormatHeaders(HeaderRules(hash)), 0o644)
+}
+
+// StyleHash is the CSP source for an inline stylesheet: "sha256-" and the
+// base64 SHA-256 of the <style> element's text.
+func StyleHash(css string) string {
+	sum := sha256.Sum256([]byte(css))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// Scan reads every HTML page in dir and returns the CSP hash of the one
+// inline stylesheet they share ("" if no page has one). It fails when pages
+// carry different inline styles, or anything the CSP would block, anything
+// that would load from another origin, or an outbound link that would send
+// a referrer: the build must not publish pages that break under their own
+// headers or leave traces elsewhere.
+func Scan(dir, siteURL string) (string, error) {
+	own := ""
+	if u, err := url.Parse(siteURL); err == nil && u.Host != "" {
+		own = strings.ToLower(u.Host)
+	}
+	styles := map[string][]string{} // hash → pages
+	var problems []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		css, probs := scanPage(b, own)
+		for _, p := range probs {
+			problems = append(problems, rel+": "+p)
+		}
+		for _, c := range css {
+			h := StyleHash(c)
+			styles[h] = append(styles[h], rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if len(styles) > 1 {
+		var lines []string
+		for h, pages := range styles {
+			sort.Strings(pages)
+			lines = append(lines, fmt.Sprintf("%s on %d page(s), e.g. %s", h, len(pages), pages[0]))
+		}
+		sort.Strings(lines)
+		problems = append(problems, fmt.Sprintf("pages carry %d different inline stylesheets (%s): the CSP allows one; keep all CSS in assets/css/site.css, inlined by layouts/_partials/site/style.html", len(styles), strings.Join(lines, "; ")))
+	}
+	if len(problems) > 0 {
+		return "", fmt.Errorf("%d page problem(s) against the security headers:\n%s", len(problems), strings.Join(problems, "\n"))
+	}
+	for h := range styles {
+		return h, nil
+	}
+	return "", nil
+}
+
+// fetched maps the elements whose attribute makes the browser load a URL.
+var fetched = map[atom.Atom]string{
+	atom.Img: "src", atom.Script: "src", atom.Iframe: "src", atom.Frame: "src",
+	atom.Embed: "src", atom.Object: "data", atom.Source: "src", atom.Audio: "src",
+	atom.Video: "src", atom.Track: "src", atom.Input: "src",
+}
+
+// fetchedLinks are the <link rel> values that make the browser load href.
+var fetchedLinks = map[string]bool{
+	"stylesheet": true, "icon": true, "preload": true, "prefetch": true, "preconnect": true,
+	"dns-prefetch": true, "modulepreload": true, "manifest": true, "prerender": true,
+	"apple-touch-icon": true,
+}
+
+// scanPage returns the text of each inline <style> and the problems the CSP
+// or the no-third-party rule would meet in one page. own is the site's host.
+func scanPage(b []byte, own string) (styles []string, problems []string) {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var open atom.Atom // the <style> or <script> being read
+	var text strings.Builder
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return styles, problems
+		case html.TextToken:
+			if open != 0 {
+				text.Write(z.Text())
+			}
+		case html.EndTagToken:
+			switch {
+			case open == atom.Style:
+				styles = append(styles, text.String())
+			case open == atom.Script && strings.TrimSpace(text.String()) != "":
+				problems = append(problems, "inline <script>: the CSP allows only script files from this site; put it in static/js/")
+			}
+			open = 0
+		case html.StartTagToken, html.SelfClosingTagToken:
+			t := z.Token()
+			if tt == html.StartTagToken && (t.DataAtom == atom.Style || t.DataAtom == atom.Script) {
+				open = t.DataAtom
+				text.Reset()
+			}
+			problems = append(problems, checkTag(t, own)...)
+		}
+	}
+}
+
+// checkTag returns what in one start tag the headers would block, what would
+// load from another site, and outbound links that would send a referrer.
+func checkTag(t html.Token, own string) []string {
+	var problems []string
+	switch t.DataAtom {
+	case atom.Form:
+		problems = append(problems, "<form>: the CSP forbids sending forms (form-action 'none'), and the site collects nothing")
+	case atom.Base:
+		problems = append(problems, "<base>: the CSP forbids it (base-uri 'none')")
+	}
+	var rel string
+	for _, a := range t.Attr {
+		if a.Key == "rel" {
+			rel = " " + strings.ToLower(a.Val) + " "
+		}
+	}
+	for _, a := range t.Attr {
+		key := strings.ToLower(a.Key)
+		switch {
+		case key == "style":
+			problems = append(problems, fmt.Sprintf("<%s style=…>: the CSP blocks style attributes; use a class in assets/css/site.css", t.Data))
+		case strings.HasPrefix(key, "on"):
+			problems = append(problems, fmt.Sprintf("<%s %s=…>: the CSP blocks inline event handlers; use a file in static/js/", t.Data, key))
+		case key == "srcset" || key == "poster" || key == fetched[t.DataAtom]:
+			if offSite(a.Val, own) {
+				problems = append(problems, fmt.Sprintf("<%s %s=%q> loads from another site: readers must never load anything from other sites", t.Data, key, a.Val))
+			}
+		case t.DataAtom == atom.Link && key == "href":
+			for _, r := range strings.Fields(rel) {
+				if fetchedLinks[r] && offSite(a.Val, "") {
+					problems = append(problems, fmt.Sprintf("<link rel=%q href=%q> loads from another site: readers must never load anything from other sites", strings.TrimSpace(rel), a.Val))
+					break
+				}
+			}
+		case (t.DataAtom == atom.A || t.DataAtom == atom.Area) && key == "href":
+			if offSite(a.Val, own) && !strings.HasPrefix(strings.TrimSpace(strings.ToLower(a.Val)), "data:") && !strings.Contains(rel, " noreferrer ") {
+				problems = append(problems, fmt.Sprintf("<a href=%q> leaves the site without rel=\"noreferrer\"", a.Val))
+			}
+		}
+	}
+	return problems
+}
+
+// offSite reports whether a URL points away from this origin: protocol-
+// relative, data:, or absolute with a host other than own. A srcset's
+// comma-separated candidates are each checked.
+func offSite(raw, own string) bool {
+	for _, part := range strings.Split(raw, ",") {
+		p := strings.TrimSpace(strings.ToLower(part))
+		if f := strings.Fields(p); len(f) > 0 {
+			p = f[0]
+		}
+		if strings.HasPrefix(p, "data:") {
+			return true
+		}
+		if !strings.HasPrefix(p, "//") && !strings.Contains(p, "://") {
+			continue
+		}
+		u, err := url.Parse(p)
+		if err != nil || u.Host == "" || u.Host != own {
+			return true
+		}
+	}
+	return false
+}
