@@ -45,7 +45,9 @@ var PermissionsDenied = []string{
 // CSP is the Content-Security-Policy for a site whose one inline stylesheet
 // has the given hash ("sha256-…"). Nothing may load from another origin; the
 // only script is the site's own quick-exit file; pages cannot be framed,
-// cannot post forms and cannot change their base URL.
+// cannot post forms and cannot change their base URL. connect-src 'self'
+// lets tools read the site's own files (Lighthouse fetches robots.txt from
+// inside the page); it can never reach another origin.
 func CSP(styleHash string) string {
 	style := "'none'"
 	if styleHash != "" {
@@ -60,10 +62,11 @@ func CSP(styleHash string) string {
 		"frame-ancestors 'none'",
 		"base-uri 'none'",
 		"require-trusted-types-for 'script'",
+		"connect-src 'self'",
 	}, "; ")
 }
 
-// Rules are the headers for every response of a site whose one inline
+// HeaderRules are the headers for every response of a site whose one inline
 // stylesheet hashes to styleHash ("" when no page has inline CSS).
 func HeaderRules(styleHash string) []HeaderRule {
 	deny := make([]string, len(PermissionsDenied))
@@ -85,7 +88,7 @@ func HeaderRules(styleHash string) []HeaderRule {
 	}}
 }
 
-// Format renders rules in the _headers syntax: a path line, then indented
+// FormatHeaders renders rules in the _headers syntax: a path line, then indented
 // "Name: value" lines.
 func FormatHeaders(rules []HeaderRule) []byte {
 	var b bytes.Buffer
