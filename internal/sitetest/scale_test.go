@@ -1,44 +1,19 @@
 package sitetest
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-var (
-	hugoOnce sync.Once
-	hugoPath string
-	hugoErr  error
-)
-
 // stockHugo builds plain Hugo from the module this repository requires, so
 // the comparison is with the very same Hugo version.
-func stockHugo(tb testing.TB) string {
-	tb.Helper()
-	hugoOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "sitetest-hugo-")
-		if err != nil {
-			hugoErr = err
-			return
-		}
-		hugoPath = filepath.Join(dir, "hugo")
-		cmd := exec.Command("go", "build", "-o", hugoPath, "github.com/gohugoio/hugo")
-		cmd.Dir = repo
-		if out, err := cmd.CombinedOutput(); err != nil {
-			hugoErr = fmt.Errorf("go build github.com/gohugoio/hugo: %v\n%s", err, out)
-		}
-	})
-	if hugoErr != nil {
-		tb.Fatal(hugoErr)
-	}
-	return hugoPath
-}
+func stockHugo(tb testing.TB) string { return hugoBinary.path(tb) }
+
+var hugoBinary = &binary{pkg: "github.com/gohugoio/hugo", name: "hugo"}
 
 // run is one measured child process.
 type run struct {

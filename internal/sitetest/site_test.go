@@ -23,32 +23,38 @@ var repo, _ = filepath.Abs("../..")
 // write into the working tree.
 var siteFiles = []string{"hugo.toml", "netlify.toml", "layouts", "assets", "i18n", "data", "static", "content", "source-versions", "published-urls.txt"}
 
-var (
-	toolOnce sync.Once
-	toolPath string
-	toolErr  error
-)
-
 // tool builds cmd/site once per test binary.
-func tool(tb testing.TB) string {
+func tool(tb testing.TB) string { return toolBinary.path(tb) }
+
+var toolBinary = &binary{pkg: "./cmd/site", name: "site"}
+
+// binary is a Go command built once per test binary, from the repository.
+type binary struct {
+	pkg, name string
+	once      sync.Once
+	built     string
+	err       error
+}
+
+func (b *binary) path(tb testing.TB) string {
 	tb.Helper()
-	toolOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "sitetest-tool-")
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp("", "sitetest-"+b.name+"-")
 		if err != nil {
-			toolErr = err
+			b.err = err
 			return
 		}
-		toolPath = filepath.Join(dir, "site")
-		cmd := exec.Command("go", "build", "-o", toolPath, "./cmd/site")
+		b.built = filepath.Join(dir, b.name)
+		cmd := exec.Command("go", "build", "-o", b.built, b.pkg)
 		cmd.Dir = repo
 		if out, err := cmd.CombinedOutput(); err != nil {
-			toolErr = fmt.Errorf("go build ./cmd/site: %v\n%s", err, out)
+			b.err = fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
 		}
 	})
-	if toolErr != nil {
-		tb.Fatal(toolErr)
+	if b.err != nil {
+		tb.Fatal(b.err)
 	}
-	return toolPath
+	return b.built
 }
 
 var (
