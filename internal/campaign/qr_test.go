@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redcross-no/familieinnvandring/internal/testenv"
+
 	"github.com/redcross-no/familieinnvandring/internal/publish"
 )
 
@@ -22,13 +24,7 @@ import (
 // the build does, draws each SVG as a PNG and reads it back with zbarimg:
 // every code must give the absolute production URL of its page.
 func TestQRCodesDecode(t *testing.T) {
-	zbar, err := exec.LookPath("zbarimg")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("zbarimg is not installed: apt-get install zbar-tools")
-		}
-		t.Skip("zbarimg is not installed: apt-get install zbar-tools")
-	}
+	zbar := testenv.Tool(t, "zbarimg", "zbar-tools")
 	cfg := testConfig(t, "nb", "en", "ar")
 	site := fakeSite(t, cfg, map[string][]string{
 		"abuse-provision":           {"nb", "en", "ar"},

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/redcross-no/familieinnvandring/internal/testenv"
 )
 
 // parsedRule is a rule as @netlify/redirect-parser returns it.
@@ -25,12 +27,7 @@ type parsedRule struct {
 func netlifyParse(t *testing.T, redirects string) []parsedRule {
 	t.Helper()
 	repo, _ := filepath.Abs(filepath.Join("..", ".."))
-	if _, err := os.Stat(filepath.Join(repo, "node_modules", "@netlify", "redirect-parser")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("@netlify/redirect-parser is not installed: run npm ci")
-		}
-		t.Skip("@netlify/redirect-parser is not installed: run npm ci")
-	}
+	testenv.NodeModules(t)
 	cmd := exec.Command("node", filepath.Join(repo, "internal", "netlify", "testdata", "parse-redirects.mjs"), redirects, filepath.Join(repo, "netlify.toml"))
 	out, err := cmd.Output()
 	if err != nil {

@@ -7,7 +7,7 @@
 // quick exit by tap, Esc, Shift×3 and without JavaScript, and axe-core at
 // 360×640.
 //
-// Needs chromium (.ci/run installs it with apt-get), node and `npm ci` (for
+// Needs chromium and the npm packages; internal/testenv installs them when missing (for
 // axe-core and @netlify/headers-parser). When one is missing the tests fail
 // and say how to install it; they never skip. Set E2E_SCREENSHOTS=DIR to keep
 // screenshots of the home pages at 360×640.

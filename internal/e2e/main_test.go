@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/testenv"
+
 	"github.com/chromedp/chromedp"
 
 	"github.com/redcross-no/familieinnvandring/internal/netlify"
@@ -63,13 +65,10 @@ func setup(t *testing.T) *env {
 
 func start(t *testing.T) (*env, error) {
 	e := &env{root: netlifytest.RepoRoot(t)}
-	chromium, err := findChromium()
+	chromium := findChromium(t)
+	axe, err := os.ReadFile(filepath.Join(testenv.NodeModules(t), "axe-core", "axe.min.js"))
 	if err != nil {
-		return nil, err
-	}
-	axe, err := os.ReadFile(filepath.Join(e.root, "node_modules", "axe-core", "axe.min.js"))
-	if err != nil {
-		return nil, fmt.Errorf("axe-core not installed: run `npm ci` in %s (.ci/run does): %v", e.root, err)
+		return nil, fmt.Errorf("axe-core: %v", err)
 	}
 	e.axe = string(axe)
 	tmp, err := os.MkdirTemp("", "site-e2e-")
@@ -120,17 +119,18 @@ func start(t *testing.T) (*env, error) {
 	return e, nil
 }
 
-// findChromium returns the browser to drive: $CHROMIUM, or chromium on PATH.
-func findChromium() (string, error) {
+// findChromium returns the browser to drive: $CHROMIUM, a Chromium or Chrome
+// on PATH, or else Debian's chromium, installed when missing (testenv.Tool).
+func findChromium(t *testing.T) string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p, nil
+		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome-stable", "google-chrome"} {
+	for _, name := range []string{"chromium-browser", "google-chrome-stable", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
+			return p
 		}
 	}
-	return "", fmt.Errorf("chromium not found: the browser tests need it; on Debian run `apt-get install chromium` (.ci/run installs it on a fresh machine), or set CHROMIUM to a Chrome or Chromium binary")
+	return testenv.Tool(t, "chromium", "chromium")
 }
 
 // build runs the site tool as Netlify does, once: Hugo may run only once per

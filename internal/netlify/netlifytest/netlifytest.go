@@ -6,10 +6,11 @@ package netlifytest
 import (
 	"encoding/json"
 	"errors"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/redcross-no/familieinnvandring/internal/testenv"
 )
 
 // Headers is what @netlify/headers-parser made of a _headers file.
@@ -31,39 +32,16 @@ func (h *Headers) For(path string) map[string]string {
 	return nil
 }
 
-// RepoRoot is the repository root: the nearest folder above the test's
-// working directory that holds go.mod.
-func RepoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's working directory")
-		}
-		dir = parent
-	}
-}
+// RepoRoot is the repository root (testenv.RepoRoot).
+func RepoRoot(t testing.TB) string { t.Helper(); return testenv.RepoRoot(t) }
 
 // ParseHeaders runs @netlify/headers-parser on headersFile, merged with
 // netlifyConfig (netlify.toml) when that is not "". Node and the package
-// (npm ci in the repository root) are required: the test fails, saying so,
-// when either is missing.
+// are installed first when missing (testenv.NodeModules).
 func ParseHeaders(t testing.TB, headersFile, netlifyConfig string) *Headers {
 	t.Helper()
 	root := RepoRoot(t)
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Fatalf("node not found: install Node.js (Debian: apt-get install nodejs npm), then run `npm ci` in %s", root)
-	}
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "@netlify", "headers-parser")); err != nil {
-		t.Fatalf("@netlify/headers-parser not installed: run `npm ci` in %s (.ci/run does)", root)
-	}
+	testenv.NodeModules(t)
 	args := []string{filepath.Join(root, "internal", "netlify", "netlifytest", "parse-headers.mjs"), headersFile}
 	if netlifyConfig != "" {
 		args = append(args, netlifyConfig)
