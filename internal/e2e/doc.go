@@ -7,9 +7,9 @@
 // quick exit by tap, Esc, Shift×3 and without JavaScript, and axe-core at
 // 360×640.
 //
-// Needs chromium and the npm packages; internal/testenv installs them when missing (for
-// axe-core and @netlify/headers-parser). When one is missing the tests fail
-// and say how to install it; they never skip. Set E2E_SCREENSHOTS=DIR to keep
+// Needs chromium and the npm packages axe-core and @netlify/headers-parser:
+// internal/testenv installs them when missing (or, when it cannot, fails
+// saying how to). The tests never skip. Set E2E_SCREENSHOTS=DIR to keep
 // screenshots of the home pages at 360×640.
 //
 // Nothing leaves the machine: both servers listen on 127.0.0.1, and Chromium
