@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
@@ -58,7 +59,28 @@ func SetFields(src []byte, fields []Field) ([]byte, error) {
 	for _, l := range add {
 		out = append(out, l...)
 	}
-	return append(out, bytes.Join(lines[closing:], nil)...), nil
+	out = append(out, bytes.Join(lines[closing:], nil)...)
+	// Front matter in an unusual shape (a YAML {…} mapping, say) could take
+	// an added line differently: never write a file that does not say what
+	// was asked.
+	check, err := frontmatter.Parse(out)
+	if err != nil {
+		return nil, fmt.Errorf("front matter is not written as one `key: value` per line: rewrite it so, then run again")
+	}
+	for _, f := range fields {
+		if asText(check.Params[f.Key]) != f.Value {
+			return nil, fmt.Errorf("front matter is not written as one `key: value` per line (%s could not be set): rewrite it so, then run again", f.Key)
+		}
+	}
+	return out, nil
+}
+
+// asText is a front-matter value as it was written: dates as YYYY-MM-DD.
+func asText(v any) string {
+	if t, ok := v.(time.Time); ok {
+		return t.Format(time.DateOnly)
+	}
+	return fmt.Sprint(v)
 }
 
 var (
