@@ -21,8 +21,8 @@ const MaxFileSize = 128 << 10
 
 // LegalPages must carry `reviewed` and `sources`, shown to the reader.
 var LegalPages = map[string]bool{
-	"abuse-provision": true, "residence-permit": true, "left-abroad": true, "forced-marriage": true,
-	"legal-help": true, "interpreter": true, "crisis-shelter": true,
+	"stay": true, "permit": true, "travel": true, "choice": true,
+	"lawyer": true, "interpreter": true, "housing": true,
 }
 
 var slugRE = regexp.MustCompile(`^([a-z0-9]+(-[a-z0-9]+)*|_index)$`)
@@ -117,6 +117,8 @@ func (c *checker) languageDir(rel, lang string) {
 				c.r.add(file, 0, "a page may not be called index.md (Hugo would take it for the home page): rename it to _index.md for the home page, or give it the name of its topic")
 			case !slugRE.MatchString(slug):
 				c.r.add(file, 0, "file name %q is not a valid page name: use lowercase ASCII letters, digits and dashes, the same in every language (%s)", e.Name(), c.suggestName(lang, slug))
+			case RevealingWord(slug) != "":
+				c.r.add(file, 0, "file name %q reveals the topic (%q): the address /%s/%s/ and /go/%s show in browser history, chat previews and on posters; choose a plain word that does not (e.g. stay, money, health, travel), and redirect the old address in static/_redirects if it was published", e.Name(), RevealingWord(slug), lang, slug, slug)
 			default:
 				c.page(file, lang, slug)
 			}

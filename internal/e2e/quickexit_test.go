@@ -34,7 +34,7 @@ func TestQuickExit(t *testing.T) {
 		{"tap", "/nb/", false, chromedp.Tap(chromedp.ID("quick-exit"))},
 		{"tap rtl", "/ar/", false, chromedp.Tap(chromedp.ID("quick-exit"))},
 		{"tap language chooser", "/", false, chromedp.Tap(chromedp.ID("quick-exit"))},
-		{"esc", "/en/abuse-provision/", false, chromedp.KeyEvent(kb.Escape)},
+		{"esc", "/en/stay/", false, chromedp.KeyEvent(kb.Escape)},
 		{"shift three times", "/ar/", false, chromedp.Steps(shiftPress(false), shiftPress(false), shiftPress(false))},
 		{"shift three times after scrolling", "/nb/help/", false, chromedp.Steps(
 			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`),
@@ -71,7 +71,7 @@ func TestQuickExit(t *testing.T) {
 // network does, and looks at the page being left in the meantime.
 func TestQuickExitHidesPageAtOnce(t *testing.T) {
 	e := setup(t)
-	ctx := e.openBeforeThen(t, "/nb/abuse-provision/", false)
+	ctx := e.openBeforeThen(t, "/nb/stay/", false)
 	e.exit.reset(time.Second)
 	defer e.exit.reset(0)
 	// Click and look in the same task: while a navigation is pending the tab
@@ -89,7 +89,7 @@ func TestQuickExitHidesPageAtOnce(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &state); err != nil {
 		t.Fatal(err)
 	}
-	if state.Path != "/nb/abuse-provision/" {
+	if state.Path != "/nb/stay/" {
 		t.Fatalf("the page was already left (%+v): the exit server did not hold its answer", state)
 	}
 	if !state.Hidden || state.Shown != 0 {

@@ -4,7 +4,7 @@
 // (Chromium maps the name to the local server) with gzip and the _headers of
 // the build, and each page is run through Lighthouse in headless Chromium.
 //
-//	go run ./tools/lighthouse                 # home, abuse-provision, help in nb, en, ar
+//	go run ./tools/lighthouse                 # home, stay, help in nb, en, ar
 //	go run ./tools/lighthouse nb/ en/help/    # chosen pages
 //
 // Lighthouse is installed into tools/lighthouse/node_modules on first use
@@ -45,9 +45,9 @@ import (
 )
 
 var defaultPages = []string{
-	"nb/", "nb/abuse-provision/", "nb/help/",
-	"en/", "en/abuse-provision/", "en/help/",
-	"ar/", "ar/abuse-provision/", "ar/help/",
+	"nb/", "nb/stay/", "nb/help/",
+	"en/", "en/stay/", "en/help/",
+	"ar/", "ar/stay/", "ar/help/",
 }
 
 var categories = []string{"performance", "accessibility", "best-practices", "seo"}
