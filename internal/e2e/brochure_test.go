@@ -35,7 +35,7 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 func TestBrochurePrints(t *testing.T) {
 	e := setup(t)
 	shots := os.Getenv("E2E_SCREENSHOTS")
-	for _, lang := range []string{"nb", "ar"} {
+	for _, lang := range []string{"nb", "ar", "ti"} {
 		if _, err := os.Stat(filepath.Join(e.out, lang, "print", "index.html")); err != nil {
 			t.Errorf("/%s/print/ was not built: every language has a brochure", lang)
 			continue
