@@ -269,3 +269,17 @@ func TestHeadingIDsMatchTheChecker(t *testing.T) {
 		b.AssertFileContent("public/en/help/index.html", fmt.Sprintf(`<h2 id="%s">`, check.HeadingID(h)))
 	}
 }
+
+func TestOperatorIsNamedOnlyWhenSet(t *testing.T) {
+	page := "-- content/nb/about.md --\n---\ntitle: \"Om\"\ndescription: \"Om\"\n---\n{{< operator >}}\n\n{{< report-mistake >}}\n"
+	// Empty: no organisation is named as owner, and no address is invented.
+	b := build(t, site+page)
+	b.AssertFileContent("public/nb/about/index.html",
+		"! drives av",
+		"<p>Nettsiden har ikke en egen adresse for tilbakemeldinger ennå.")
+	set := strings.Replace(site, "quickExitURL = \"https://www.yr.no/\"\n", "quickExitURL = \"https://www.yr.no/\"\n[params.operator]\nname = \"Eksempel\"\ncontact = \"post@example.org\"\n", 1)
+	b = build(t, set+page)
+	b.AssertFileContent("public/nb/about/index.html",
+		"<p>Nettsiden drives av \u2068Eksempel\u2069.</p>",
+		`<a href="mailto:post@example.org" rel="noreferrer"><bdi dir="ltr">post@example.org</bdi></a>`)
+}
