@@ -98,6 +98,8 @@ func start(t *testing.T) (*env, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		chromedp.UserDataDir(filepath.Join(tmp, "chromium-profile")),
+		// The fonts of an Android phone and no others (fonts_test.go).
+		chromedp.Env("FONTCONFIG_FILE="+androidFontConfig(t, tmp)),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),

@@ -192,7 +192,7 @@ func TestServiceCardsKeepTheNorwegianName(t *testing.T) {
 	// The card shows the translated name and, beside it, the Norwegian one;
 	// hours come from structured data with translated day names.
 	b.AssertFileContent("public/ar/help/index.html",
-		`<span lang="nb">(Røde Kors-telefonen)</span>`,
+		`(<bdi lang="nb" dir="ltr">Røde Kors-telefonen</bdi>)`,
 		`من الاثنين إلى الجمعة من 09:00 إلى 16:00`)
 	b.AssertFileContent("public/nb/help/index.html",
 		`<h2 id="who-can-help">Hvem kan hjelpe med dette?</h2>`,

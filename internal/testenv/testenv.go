@@ -82,13 +82,7 @@ func Tool(tb testing.TB, command, pkg string) string {
 		if _, err := exec.LookPath(command); err == nil {
 			return // another test process installed it meanwhile
 		}
-		for _, args := range [][]string{{"update", "-qq"}, {"install", "-y", "-qq", pkg}} {
-			cmd := exec.Command("apt-get", args...)
-			cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				tb.Fatalf("apt-get %v: %v\n%s", args, err, out)
-			}
-		}
+		aptInstall(tb, pkg)
 	})
 	p, err := exec.LookPath(command)
 	if err != nil {
