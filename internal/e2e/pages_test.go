@@ -229,6 +229,7 @@ func (e *env) checkPage(t *testing.T, url string, site bool) []string {
 			t.Fatal(err)
 		}
 		problems = append(problems, e.quickExitProblems(q)...)
+		problems = append(problems, homeAboveTheFold(ctx, t, strings.TrimPrefix(url, e.site))...)
 	}
 
 	// Interaction: scroll, move focus, press Shift once, tap the page.

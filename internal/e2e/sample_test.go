@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -179,4 +181,22 @@ func pageName(p string) string {
 		return name
 	}
 	return "root"
+}
+
+// homeAboveTheFold: on a 360×640 phone a language's home page shows the
+// emergency number and the three featured helplines without scrolling, in
+// every language (labels differ in length); TestAboveTheFold also scrolls.
+func homeAboveTheFold(ctx context.Context, t *testing.T, path string) []string {
+	if strings.Count(path, "/") != 2 || !strings.HasSuffix(path, "/") || path == "/go/" {
+		return nil
+	}
+	var problems []string
+	for _, sel := range []string{`a[href="tel:112"]`, ".helplines li:nth-child(1) .tel", ".helplines li:nth-child(2) .tel", ".helplines li:nth-child(3) .tel"} {
+		if r := rect(ctx, t, sel); r == nil {
+			problems = append(problems, sel+" is missing on the home page")
+		} else if r.Top < 0 || r.Bottom > phoneH || r.Width == 0 {
+			problems = append(problems, fmt.Sprintf("%s is not in view without scrolling at %d×%d: %+v", sel, phoneW, phoneH, *r))
+		}
+	}
+	return problems
 }
