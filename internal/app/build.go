@@ -83,7 +83,7 @@ func runBuild(e *env, args []string) int {
 	}
 	if over := publish.OverBudget(weights); len(over) > 0 {
 		for _, w := range over {
-			fmt.Fprintf(e.stderr, "%s: %.1f KB gzip is over the %d KB page budget: shorten the page or split it\n", w.Path, float64(w.Gzip)/1024, publish.PageBudget/1024)
+			fmt.Fprintf(e.stderr, "%s: %.1f KB gzip is over the %d KB page budget: shorten the page or split it\n", w.Path, float64(w.Gzip)/1024, publish.Budget(w.Path)/1024)
 		}
 		return fail(fmt.Errorf("%d page(s) over budget", len(over)))
 	}

@@ -128,6 +128,9 @@ func (e *env) markTranslated(site *translation.Site, lang, slug string, o transl
 	case translation.Broken:
 		return fmt.Errorf("%s: its front matter cannot be read: fix what site check reports, then run this again", p.File)
 	}
+	if err := e.structureGuard(p.File, src.File, lang, slug); err != nil {
+		return err
+	}
 	how := o.how
 	note := ""
 	if how == "" {
@@ -195,9 +198,15 @@ func (e *env) minorEdit(site *translation.Site, slug, from string) error {
 		return nil
 	}
 	n := 0
+	refused := 0 // translations whose structure the edit changed: they stay outdated
 	for _, l := range site.Languages {
 		p := l.Page(slug)
 		if p == nil || p.SourceHash != prevHash {
+			continue
+		}
+		if err := e.structureGuard(p.File, src.File, l.Code, slug); err != nil {
+			e.errorf("%v", err)
+			refused++
 			continue
 		}
 		if n == 0 {
@@ -210,6 +219,9 @@ func (e *env) minorEdit(site *translation.Site, slug, from string) error {
 		}
 		fmt.Fprintf(e.stdout, "%s: still up to date after the minor edit of %s (source version %s, was %s)\n", p.File, src.File, src.Hash, prevHash)
 		n++
+	}
+	if refused > 0 {
+		return fmt.Errorf("%d translation(s) of %s stay outdated: the edit changed the page's structure", refused, src.File)
 	}
 	if n == 0 {
 		fmt.Fprintf(e.stdout, "no translation was up to date with the version before the edit (%s): nothing to do\n", prevHash)

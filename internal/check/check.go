@@ -115,6 +115,7 @@ type checker struct {
 	r          *Report
 	services   map[string]bool
 	phones     []string // displayed numbers from the data, digits only
+	dataKeys   []dataKey
 	shortcodes map[string]bool
 	links      []pendingLink
 }
