@@ -8,7 +8,7 @@
 // Chromium takes seconds a page, and the site has about 800 pages at 24
 // languages, so the browser loads a sample (sample_test.go): every
 // language's home and stay pages, and every kind of page (content, legal,
-// help, partners, "not translated yet", poster, 404, chooser) in both
+// help, partners, "not translated yet", poster, brochure, 404, chooser) in both
 // directions. On each: no request off the origin, no cookies or storage,
 // no CSP violation or console error, the quick exit in view, axe-core, and
 // every character drawn with a glyph (glyphs_test.go). The quick exit is

@@ -96,6 +96,10 @@ func (f *face) has(r rune) bool {
 type fontIndex struct {
 	byPS     map[string]*face
 	byFamily map[string][]*face
+	faces    []*face // Noto Sans first: most characters are in it
+
+	mu      sync.Mutex
+	covered map[rune]bool // answers of any
 }
 
 var (
@@ -115,7 +119,7 @@ func androidFonts(t *testing.T) *fontIndex {
 }
 
 func loadFonts(dir string) (*fontIndex, error) {
-	idx := &fontIndex{byPS: map[string]*face{}, byFamily: map[string][]*face{}}
+	idx := &fontIndex{byPS: map[string]*face{}, byFamily: map[string][]*face{}, covered: map[rune]bool{}}
 	files, err := filepath.Glob(filepath.Join(dir, "*.[ot]tf"))
 	if err != nil || len(files) == 0 {
 		return nil, fmt.Errorf("no fonts in %s: %v", dir, err)
@@ -143,6 +147,11 @@ func loadFonts(dir string) (*fontIndex, error) {
 		if fc.ps != "" {
 			idx.byPS[fc.ps] = fc
 		}
+		if fc.ps == "NotoSans-Regular" {
+			idx.faces = append([]*face{fc}, idx.faces...)
+		} else {
+			idx.faces = append(idx.faces, fc)
+		}
 	}
 	return idx, nil
 }
@@ -159,12 +168,20 @@ func (x *fontIndex) lookup(family, ps string) []*face {
 // any reports whether some font of the set has a glyph for r: Chromium's
 // fallback then finds it.
 func (x *fontIndex) any(r rune) bool {
-	for _, f := range x.byPS {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if ok, known := x.covered[r]; known {
+		return ok
+	}
+	ok := false
+	for _, f := range x.faces {
 		if f.has(r) {
-			return true
+			ok = true
+			break
 		}
 	}
-	return false
+	x.covered[r] = ok
+	return ok
 }
 
 // needsGlyph reports whether a character is drawn: spaces, controls and the

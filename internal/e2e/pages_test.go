@@ -219,7 +219,7 @@ func (e *env) checkPage(t *testing.T, url string, site bool) []string {
 	var problems []string
 	problems = append(problems, e.tracesLeft(ctx, t, "after load")...)
 	problems = append(problems, e.missingGlyphs(ctx, t)...)
-	if dir := os.Getenv("E2E_SCREENSHOTS"); dir != "" && site {
+	if dir := os.Getenv("E2E_SCREENSHOTS"); dir != "" && site && !strings.Contains(url, "/__probe/") {
 		screenshot(ctx, t, dir, "page-"+strings.NewReplacer("/", "-", ".html", "").Replace(pageName(strings.TrimPrefix(url, e.site))))
 	}
 

@@ -34,6 +34,7 @@ const (
 	kindPartners = "partners" // for organisations
 	kindFallback = "fallback" // "not translated yet"
 	kindPoster   = "poster"   // /<lang>/<slug>/poster/
+	kindPrint    = "print"    // /<lang>/print/: the brochure, every page
 	kindNotFound = "404"      // /<lang>/404.html
 	kindAlias    = "alias"    // a redirect page Hugo writes for an old address
 )
@@ -65,6 +66,8 @@ func (e *env) pageInfos(t *testing.T) []pageInfo {
 			info.kind = kindNotFound
 		case strings.HasSuffix(p, "/poster/"):
 			info.kind = kindPoster
+		case slug == "print":
+			info.kind = kindPrint
 		case bytes.Contains(b, []byte(`class=fallback-links`)):
 			info.kind = kindFallback
 		case slug == "":
