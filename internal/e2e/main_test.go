@@ -65,6 +65,11 @@ func setup(t *testing.T) *env {
 
 func start(t *testing.T) (*env, error) {
 	e := &env{root: netlifytest.RepoRoot(t)}
+	if dir := os.Getenv("E2E_SCREENSHOTS"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
 	chromium := findChromium(t)
 	axe, err := os.ReadFile(filepath.Join(testenv.NodeModules(t), "axe-core", "axe.min.js"))
 	if err != nil {
