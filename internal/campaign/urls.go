@@ -177,6 +177,9 @@ func expectedURLs(cfg *siteconfig.Config, pages []PageInfo) func(string) bool {
 		}
 		for _, l := range cfg.Languages {
 			p, translated := byKey[l.Code+"/"+slug]
+			if !translated && src.Params["translate"] == false {
+				continue // kept to the languages that have it: no fallback
+			}
 			if !translated {
 				p = src // published as an untranslated fallback
 			}
