@@ -71,6 +71,9 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		return fail(fmt.Errorf("campaign kit: %w", err))
 	}
+	if err := publish.IsolateRTL(staging); err != nil { // after the choosers: they have right-to-left text too
+		return fail(err)
+	}
 	if err := publish.Minify(staging); err != nil {
 		return fail(err)
 	}

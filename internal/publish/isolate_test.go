@@ -1,0 +1,45 @@
+package publish
+
+import "testing"
+
+func TestIsolateLatin(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"bracketed name",
+			`<html dir=rtl><body><p>عيادة الطوارئ (legevakt).</p>`,
+			`<html dir=rtl><body><p>عيادة الطوارئ <bdi>(legevakt)</bdi>.</p>`},
+		{"name, dash and number are one run",
+			`<html dir=rtl><body><p>اتصلوا بـ Politiet – 112 الآن</p>`,
+			`<html dir=rtl><body><p>اتصلوا بـ <bdi>Politiet – 112</bdi> الآن</p>`},
+		{"name with its own brackets",
+			`<html dir=rtl><body><p>الشرطة Politiet (nødnummer) الآن</p>`,
+			`<html dir=rtl><body><p>الشرطة <bdi>Politiet (nødnummer)</bdi> الآن</p>`},
+		{"unbalanced bracket stays outside",
+			`<html dir=rtl><body><p>(الشرطة Politiet) و</p>`,
+			`<html dir=rtl><body><p>(الشرطة <bdi>Politiet</bdi>) و</p>`},
+		{"character references are never cut",
+			`<html dir=rtl><body><p>مثال A&amp;B&nbsp;و</p>`,
+			`<html dir=rtl><body><p>مثال <bdi>A&amp;B</bdi>&nbsp;و</p>`},
+		{"service card name",
+			`<html dir=rtl><body><p class=nb-name><span lang=nb>Vold- og overgrepslinjen</span></p>`,
+			`<html dir=rtl><body><p class=nb-name><span lang=nb><bdi>Vold- og overgrepslinjen</bdi></span></p>`},
+		{"attributes, head, script and style untouched",
+			`<html dir=rtl><head><title>Title نص</title><style>a{b:c}</style></head><body><a href="/x-1/" title="Abc">نص</a><script src=/js/q.js></script>`,
+			`<html dir=rtl><head><title>Title نص</title><style>a{b:c}</style></head><body><a href="/x-1/" title="Abc">نص</a><script src=/js/q.js></script>`},
+		{"already isolated",
+			`<html dir=rtl><body><p>نص <bdi dir=ltr>112</bdi> <a dir=ltr lang=nb>Norsk</a> ` + "\u2068Røde Kors\u2069" + `</p>`,
+			`<html dir=rtl><body><p>نص <bdi dir=ltr>112</bdi> <a dir=ltr lang=nb>Norsk</a> ` + "\u2068Røde Kors\u2069" + `</p>`},
+		{"right-to-left element inside left-to-right page",
+			`<html dir=ltr><body><p>Norsk <span dir=rtl>نص UDI نص</span> (UDI)</p>`,
+			`<html dir=ltr><body><p>Norsk <span dir=rtl>نص <bdi>UDI</bdi> نص</span> (UDI)</p>`},
+		{"void elements do not end the context",
+			`<html dir=rtl><body><p>نص<br>UDI<img src=a.png alt="">نص</p><p dir=ltr>UDI</p><p>و 2026</p>`,
+			`<html dir=rtl><body><p>نص<br><bdi>UDI</bdi><img src=a.png alt="">نص</p><p dir=ltr>UDI</p><p>و <bdi>2026</bdi></p>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(isolateLatin([]byte(tt.in))); got != tt.want {
+				t.Errorf("isolateLatin:\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
