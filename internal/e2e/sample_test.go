@@ -26,7 +26,7 @@ import (
 
 // Kinds of built pages, by the layout that made them.
 const (
-	kindChooser  = "chooser"  // / and /go/<slug>/: every language by its own name
+	kindChooser  = "chooser"  // /, /go/<slug>/ and /404.html: every language by its own name
 	kindHome     = "home"     // /<lang>/
 	kindContent  = "content"  // a topic page
 	kindLegal    = "legal"    // a topic page with a review date and sources (check.LegalPages)
@@ -58,7 +58,7 @@ func (e *env) pageInfos(t *testing.T) []pageInfo {
 		info := pageInfo{path: p, lang: lang, rtl: bytes.Contains(firstTag(b, "<html"), []byte("dir=rtl"))}
 		slug := strings.TrimSuffix(rest, "/")
 		switch {
-		case p == "/" || lang == "go":
+		case p == "/" || p == "/404.html" || lang == "go":
 			info.kind, info.lang = kindChooser, ""
 		case bytes.Contains(b, []byte(`http-equiv=refresh`)):
 			info.kind = kindAlias
