@@ -24,8 +24,9 @@ import (
 // Phone is the viewport every page is tested at: a small Android phone.
 const phoneW, phoneH = 360, 640
 
-// wcagTags are the axe-core rule tags for WCAG 2.2 level AA.
-var wcagTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+// wcagTags are the axe-core rule tags for WCAG 2.2 level AA, and axe's own
+// best practices (content in landmarks, one main heading, unique landmarks…).
+var wcagTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
 
 // TestEveryPage loads a sample of the built pages at 360×640 (every
 // language; every kind of page in both directions: sample_test.go) and
@@ -346,7 +347,7 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
-// axeViolations runs axe-core with the WCAG 2.2 AA rules on the page.
+// axeViolations runs axe-core with the WCAG 2.2 AA and best-practice rules on the page.
 func (e *env) axeViolations(ctx context.Context, t *testing.T) []string {
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](e.axe)); err != nil {
 		t.Fatalf("inject axe-core: %v", err)

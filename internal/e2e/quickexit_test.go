@@ -34,6 +34,10 @@ func TestQuickExit(t *testing.T) {
 		{"tap", "/nb/", false, chromedp.Tap(chromedp.ID("quick-exit"))},
 		{"tap rtl", "/ar/", false, chromedp.Tap(chromedp.ID("quick-exit"))},
 		{"tap language chooser", "/", false, chromedp.Tap(chromedp.ID("quick-exit"))},
+		{"tap after scrolling a topic's chooser", "/go/stay/", false, chromedp.Steps(
+			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`),
+			tapInView("quick-exit"))},
+		{"tap on a mistyped short link", "/go/no-such-topic", false, chromedp.Tap(chromedp.ID("quick-exit"))},
 		{"esc", "/en/stay/", false, chromedp.KeyEvent(kb.Escape)},
 		{"shift three times", "/ar/", false, chromedp.Steps(shiftPress(false), shiftPress(false), shiftPress(false))},
 		{"shift three times after scrolling", "/nb/help/", false, chromedp.Steps(

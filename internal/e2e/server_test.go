@@ -16,7 +16,7 @@ import (
 
 // siteServer serves the built site as Netlify would: the headers its parser
 // read from _headers, pretty URLs (/nb/help → /nb/help/), each language's
-// 404 page, and gzip.
+// 404 page, the site-wide /404.html for any other address, and gzip.
 type siteServer struct {
 	dir     string
 	headers *netlifytest.Headers
@@ -53,8 +53,13 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		lang, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 		file = filepath.Join(s.dir, lang, "404.html")
 		if _, err := os.Stat(file); err != nil {
-			http.NotFound(w, r)
-			return
+			// Netlify's answer for any other address: the site-wide page
+			// (a mistyped /go/ link from a poster).
+			file = filepath.Join(s.dir, "404.html")
+			if _, err := os.Stat(file); err != nil {
+				http.NotFound(w, r)
+				return
+			}
 		}
 	}
 	b, err := os.ReadFile(file)
