@@ -38,7 +38,7 @@ func fakeSite(t *testing.T, cfg *siteconfig.Config, topics map[string][]string) 
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>Site</title><style>body{margin:0}</style><a id=quick-exit class=quick-exit href=https://www.yr.no/ rel=noreferrer>Leave</a><h1>x</h1>"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>Site</title><style>body{margin:0}</style><a id=quick-exit class=quick-exit href=https://www.yr.no/ rel=noreferrer>Leave</a><a class=tel href=tel:112><bdi dir=ltr>112</bdi></a><a class=tel href=tel:113><bdi dir=ltr>113</bdi></a><h1>x</h1>"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
