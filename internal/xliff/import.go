@@ -424,12 +424,13 @@ func targetMarkdown(name, id, what string, t *node, codes codeTable, collapse bo
 						return err
 					}
 					s := inner.String()
-					// "** word**" is no emphasis: spaces go outside the markup.
+					// "** word**" is no emphasis: in an edited target, spaces
+					// go outside the markup.
 					trimmed := strings.TrimSpace(s)
 					lead := s[:strings.Index(s, trimmed)]
 					trail := s[len(lead)+len(trimmed):]
-					if trimmed == "" {
-						lead, trail = s, ""
+					if trimmed == "" || !collapse || c.ctype == "link" {
+						lead, trimmed, trail = "", s, ""
 					}
 					b.WriteString(lead + c.native + trimmed + c.close + trail)
 				case Ph:
