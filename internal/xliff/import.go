@@ -225,7 +225,7 @@ func importPage(root string, cfg *siteconfig.Config, name string, res *Result, f
 	changed := map[string]string{}
 	for _, u := range p.units {
 		im := got[u.ID]
-		if im.target == nil || im.raw == p.current[u.ID] {
+		if im.target == nil || im.raw == p.current[u.ID] || strings.TrimSpace(im.text) == p.current[u.ID] {
 			continue
 		}
 		if strings.TrimSpace(im.text) == "" {
@@ -357,7 +357,7 @@ func importI18n(root string, cfg *siteconfig.Config, name string, res *Result, f
 	}
 	changed := map[string]string{}
 	for id, im := range got {
-		if im.target != nil && im.raw != texts[id] {
+		if im.target != nil && im.raw != texts[id] && strings.TrimSpace(im.text) != texts[id] {
 			if strings.TrimSpace(im.text) == "" {
 				return &Error{name, im.target.line, fmt.Sprintf("unit %s of the interface text: the target is empty: translate it, or leave the unit without a target", id)}
 			}

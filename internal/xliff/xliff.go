@@ -66,7 +66,11 @@ func WriteXLIFF(source, target string, files []*File) ([]byte, error) {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<xliff version="1.2" xmlns="` + Namespace + `">` + "\n")
 	for _, f := range files {
-		fmt.Fprintf(&b, ` <file original="%s" source-language="%s" target-language="%s" datatype="x-markdown">`+"\n", attr(f.Original), attr(source), attr(target))
+		datatype := "x-markdown"
+		if f.Original == I18nOriginal {
+			datatype = "plaintext"
+		}
+		fmt.Fprintf(&b, ` <file original="%s" source-language="%s" target-language="%s" datatype="%s">`+"\n", attr(f.Original), attr(source), attr(target), datatype)
 		b.WriteString("  <header>\n")
 		b.WriteString(`   <tool tool-id="site" tool-name="site xliff"/>` + "\n")
 		if f.Note != "" {
@@ -95,7 +99,11 @@ func WriteXLIFF(source, target string, files []*File) ([]byte, error) {
 				b.WriteString("</target>\n")
 			}
 			for _, n := range u.Notes {
-				fmt.Fprintf(&b, "    <note from=\"glossary\">%s</note>\n", esc(n))
+				from := "site"
+				if strings.HasPrefix(n, "glossary:") {
+					from = "glossary"
+				}
+				fmt.Fprintf(&b, "    <note from=\"%s\">%s</note>\n", from, esc(n))
 			}
 			fmt.Fprintf(&b, "    <note from=\"site\">%s%s</note>\n", hashNote, u.Hash)
 			b.WriteString("   </trans-unit>\n")
