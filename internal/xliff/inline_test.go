@@ -24,7 +24,7 @@ func TestParseInline(t *testing.T) {
 		{"**Fysisk vold.** Slag og spark.", `<g id="1" ctype="bold">Fysisk vold.</g> Slag og spark.`},
 		{"*kursiv* og __fet__ og ~~borte~~", `<g id="1" ctype="italic">kursiv</g> og <g id="2" ctype="bold">fet</g> og <g id="3" ctype="x-strike">borte</g>`},
 		{"[**UDI**](https://udi.no \"UDI\")", `<g id="1" ctype="link"><g id="2" ctype="bold">UDI</g></g>`},
-		{"Skriv `site check` her", `Skriv <ph id="1" ctype="x-code">`+"`site check`"+`</ph> her`},
+		{"Skriv `site check` her", `Skriv <ph id="1" ctype="x-code">` + "`site check`" + `</ph> her`},
 		{"linje én  \nlinje to", `linje én<x id="1" ctype="lb"/>linje to`},
 		{"se <https://udi.no> & 2 < 3", `se <ph id="1" ctype="x-autolink">&lt;https://udi.no&gt;</ph> &amp; 2 &lt; 3`},
 		{"snake_case_name og 2 * 3 * 4", "snake_case_name og 2 * 3 * 4"},
