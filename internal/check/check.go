@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -32,12 +33,9 @@ func (p Problem) String() string {
 	return loc + ": " + p.Msg
 }
 
-// Page is a content file that passed parsing.
+// Page is a content file that passed parsing, and what check found in it.
 type Page struct {
-	Lang    string
-	Slug    string // "_index" for a home page
-	File    string
-	Params  map[string]any
+	*content.Page
 	Body    []byte // with shortcodes blanked out
 	LIX     float64
 	Words   int
@@ -91,10 +89,11 @@ type Options struct {
 func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	r := &Report{Source: cfg.Default}
 	c := &checker{root: root, cfg: cfg, opt: opt, r: r}
+	c.content, c.contentErr = content.Read(root, cfg)
 	c.loadServices()
 	c.loadShortcodes()
 	c.layouts()
-	c.content()
+	c.pages()
 	c.resolveLinks()
 	c.i18n()
 	c.urlContract()
@@ -113,6 +112,8 @@ type checker struct {
 	cfg        *siteconfig.Config
 	opt        Options
 	r          *Report
+	content    *content.Site // every language folder, read once
+	contentErr error
 	services   map[string]bool
 	phones     []string // displayed numbers from the data, digits only
 	shortcodes map[string]bool

@@ -1,5 +1,8 @@
-// Package netlify writes and reads the files Netlify takes its routing from:
-// _redirects (written by the build) and the [[redirects]] of netlify.toml.
+// Package netlify owns what Netlify reads from the published site and how
+// it behaves: _headers (the security headers every response carries, and
+// the scan of every page against them), _redirects and the [[redirects]] of
+// netlify.toml (written, parsed and matched, here only), and Handler, which
+// serves a built site as Netlify does for the browser tests and tools.
 package netlify
 
 import (
