@@ -23,6 +23,12 @@ func PagePath(lang, slug string) string {
 	return "/" + lang + "/" + slug + "/"
 }
 
+// BrochurePath is the URL path of a language's brochure, every topic on one
+// printable page (layouts/home.print.html), e.g. /nb/print/.
+func BrochurePath(lang string) string {
+	return PagePath(lang, Home) + "print/"
+}
+
 // GoPath is a topic's short, language-neutral link: /go/help. The root /
 // plays that part for the home page.
 func GoPath(slug string) string {

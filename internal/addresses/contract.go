@@ -159,6 +159,9 @@ func expectedURLs(cfg *siteconfig.Config, pages []*content.Page) func(string) bo
 			// An untranslated fallback page (content/_fallback) has no poster.
 			poster := translated && slug != Home && hasPoster(p.Params) && hasPoster(src.Params)
 			set[PagePath(l.Code, slug)] = true
+			if slug == Home {
+				set[BrochurePath(l.Code)] = true // every language has one, translated or not
+			}
 			if poster {
 				set[PagePath(l.Code, slug)+"poster/"] = true
 			}

@@ -80,7 +80,7 @@ func runBuild(e *env, args []string) int {
 		publish.PagePass{Checks: []publish.PageCheck{ // one read of every page
 			publish.NewHeaders(cfg.BaseURL), // safety invariants; then _headers with the CSP
 			weigh,                           // the 14 KB page budget
-			&publish.Budget{Dir: staging},   // script, requests, nothing from other sites
+			&publish.Requests{Dir: staging}, // script, requests, nothing from other sites
 		}},
 		kit.PublishedURLs(), // what the URL contract covers
 	}

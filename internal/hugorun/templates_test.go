@@ -212,7 +212,7 @@ func TestPluralFormsFollowEachLanguage(t *testing.T) {
 	b := build(t, site)
 	// three services: English "other", Arabic "few" (3–10)
 	b.AssertFileContent("public/en/index.html", `See all 3 places to get help`)
-	b.AssertFileContent("public/ar/index.html", `اطّلعي على 3 جهات مساعدة`)
+	b.AssertFileContent("public/ar/index.html", `اطّلعوا على جهات المساعدة كلها (3)`)
 }
 
 func TestUnknownServiceFailsTheBuild(t *testing.T) {

@@ -34,22 +34,22 @@ type Cost struct {
 // Costs measures the scripts and requests of every HTML page in dir (Weights
 // measures their bytes).
 func Costs(dir string) ([]Cost, error) {
-	c := &Budget{Dir: dir}
+	c := &Requests{Dir: dir}
 	err := PagePass{Checks: []PageCheck{c}}.Walk(dir)
 	return c.Sorted(), err
 }
 
-// Budget is the page pass's check of what each page makes a phone fetch and
+// Requests is the page pass's check of what each page makes a phone fetch and
 // run: it fails the build when a page is over ScriptBudget or RequestBudget,
 // or loads anything from another site.
-type Budget struct {
+type Requests struct {
 	Dir string // the output directory, for the size of script files
 	mu  sync.Mutex
 	out []Cost
 }
 
 // Page implements PageCheck.
-func (c *Budget) Page(p *Page) {
+func (c *Requests) Page(p *Page) {
 	x := pageCost(c.Dir, p)
 	c.mu.Lock()
 	c.out = append(c.out, x)
@@ -57,7 +57,7 @@ func (c *Budget) Page(p *Page) {
 }
 
 // Done implements PageCheck.
-func (c *Budget) Done(b *Build) error {
+func (c *Requests) Done(b *Build) error {
 	var problems []string
 	for _, x := range c.Sorted() {
 		problems = append(problems, x.Problems()...)
@@ -72,7 +72,7 @@ func (c *Budget) Done(b *Build) error {
 }
 
 // Sorted returns the costs measured, by path.
-func (c *Budget) Sorted() []Cost {
+func (c *Requests) Sorted() []Cost {
 	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Path < c.out[j].Path })
 	return c.out
 }

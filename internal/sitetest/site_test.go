@@ -158,7 +158,7 @@ func measure(dir string) (figures, error) {
 	slices.Sort(sizes)
 	f.median = sizes[len(sizes)/2]
 	for _, w := range publish.OverBudget(weights) {
-		f.problems = append(f.problems, fmt.Sprintf("%s: %d B gzip is over the %d B page budget", w.Path, w.Gzip, publish.PageBudget))
+		f.problems = append(f.problems, fmt.Sprintf("%s: %d B gzip is over the %d B page budget", w.Path, w.Gzip, publish.Budget(w.Path)))
 	}
 	for _, c := range costs {
 		if c.Script > f.script {
