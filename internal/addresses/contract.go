@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/redcross-no/familieinnvandring/internal/content"
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
@@ -94,12 +95,9 @@ func AppendURLs(root string, published []string) (int, error) {
 	return added, os.WriteFile(filepath.Join(root, URLsFile), []byte(b.String()), 0o644)
 }
 
-// Problem is a listed URL that no longer exists.
-type Problem struct {
-	File string
-	Line int
-	Msg  string
-}
+// Problem is a listed URL that no longer exists, or a rule file that
+// cannot be read.
+type Problem = fileerr.Error
 
 // CheckURLs verifies the contract from the sources alone (no build): every
 // listed URL must still be produced by a page, or be covered by a page's
@@ -112,23 +110,23 @@ func CheckURLs(root string, cfg *siteconfig.Config, pages []*content.Page) []Pro
 		return nil
 	}
 	if err != nil {
-		return []Problem{{URLsFile, 0, fmt.Sprintf("cannot read: %v", err)}}
+		return []Problem{{File: URLsFile, Line: 0, Msg: fmt.Sprintf("cannot read: %v", err)}}
 	}
 	rules, probs := handRules(root)
 	live := expectedURLs(cfg, pages)
 	lines := listLines(b)
 	for i, l := range lines {
 		if i > 0 && lines[i-1].url >= l.url {
-			probs = append(probs, Problem{URLsFile, l.line, fmt.Sprintf("%q is out of order: the list is sorted; run site build to rewrite it", l.url)})
+			probs = append(probs, Problem{File: URLsFile, Line: l.line, Msg: fmt.Sprintf("%q is out of order: the list is sorted; run site build to rewrite it", l.url)})
 		}
 		if !strings.HasPrefix(l.url, "/") {
-			probs = append(probs, Problem{URLsFile, l.line, fmt.Sprintf("%q is not a path: write it as it follows the domain, starting with /", l.url)})
+			probs = append(probs, Problem{File: URLsFile, Line: l.line, Msg: fmt.Sprintf("%q is not a path: write it as it follows the domain, starting with /", l.url)})
 			continue
 		}
 		if live(l.url) || redirected(rules, l.url) {
 			continue
 		}
-		probs = append(probs, Problem{URLsFile, l.line, fmt.Sprintf("published URL %q no longer exists: it may be printed on posters and leaflets; add a redirect to static/_redirects (e.g. `%s /%s/ 301`) or `aliases` to the page that replaces it, or restore the page", l.url, strings.TrimSuffix(l.url, "/"), cfg.Default)})
+		probs = append(probs, Problem{File: URLsFile, Line: l.line, Msg: fmt.Sprintf("published URL %q no longer exists: it may be printed on posters and leaflets; add a redirect to static/_redirects (e.g. `%s /%s/ 301`) or `aliases` to the page that replaces it, or restore the page", l.url, strings.TrimSuffix(l.url, "/"), cfg.Default)})
 	}
 	return probs
 }
@@ -221,16 +219,16 @@ func handRules(root string) ([]netlify.Rule, []Problem) {
 		r, err := netlify.ParseRedirects("static/"+netlify.RedirectsFile, b)
 		var le *netlify.LineError
 		if errors.As(err, &le) {
-			probs = append(probs, Problem{le.File, le.Line, le.Msg})
+			probs = append(probs, Problem{File: le.File, Line: le.Line, Msg: le.Msg})
 		} else if err != nil {
-			probs = append(probs, Problem{"static/" + netlify.RedirectsFile, 0, err.Error()})
+			probs = append(probs, Problem{File: "static/" + netlify.RedirectsFile, Line: 0, Msg: err.Error()})
 		}
 		rules = append(rules, r...)
 	}
 	if b, err := os.ReadFile(filepath.Join(root, "netlify.toml")); err == nil {
 		r, err := netlify.ParseTOMLRedirects(b)
 		if err != nil {
-			probs = append(probs, Problem{"netlify.toml", 0, err.Error()})
+			probs = append(probs, Problem{File: "netlify.toml", Line: 0, Msg: err.Error()})
 		}
 		rules = append(rules, r...)
 	}

@@ -11,27 +11,12 @@ import (
 	"strings"
 
 	"github.com/redcross-no/familieinnvandring/internal/content"
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // Problem is one finding. Warnings are shown but do not fail a build.
-type Problem struct {
-	File    string // relative to the site root, slash-separated
-	Line    int    // 1-based; 0 when the problem concerns the whole file
-	Msg     string
-	Warning bool
-}
-
-func (p Problem) String() string {
-	loc := p.File
-	if p.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	if p.Warning {
-		return loc + ": warning: " + p.Msg
-	}
-	return loc + ": " + p.Msg
-}
+type Problem = fileerr.Error
 
 // Page is a content file that passed parsing, and what check found in it.
 type Page struct {
