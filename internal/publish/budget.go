@@ -43,14 +43,15 @@ func Costs(dir string) ([]Cost, error) {
 // run: it fails the build when a page is over ScriptBudget or RequestBudget,
 // or loads anything from another site.
 type Requests struct {
-	Dir string // the output directory, for the size of script files
-	mu  sync.Mutex
-	out []Cost
+	Dir     string // the output directory, for the size of script files
+	mu      sync.Mutex
+	out     []Cost
+	scripts sync.Map // file → its gzip size: every page loads the same script
 }
 
 // Page implements PageCheck.
 func (c *Requests) Page(p *Page) {
-	x := pageCost(c.Dir, p)
+	x := pageCost(c.Dir, p, c.scriptSize)
 	c.mu.Lock()
 	c.out = append(c.out, x)
 	c.mu.Unlock()
@@ -71,6 +72,19 @@ func (c *Requests) Done(b *Build) error {
 	return nil
 }
 
+// scriptSize is the gzip size of a script file, -1 when it cannot be read.
+func (c *Requests) scriptSize(file string) int {
+	if n, ok := c.scripts.Load(file); ok {
+		return n.(int)
+	}
+	n := -1
+	if f, err := os.ReadFile(file); err == nil {
+		n = GzipSize(f)
+	}
+	c.scripts.Store(file, n)
+	return n
+}
+
 // Sorted returns the costs measured, by path.
 func (c *Requests) Sorted() []Cost {
 	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Path < c.out[j].Path })
@@ -82,7 +96,7 @@ var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)`)
 
 // pageCost measures one page from its tokens (a tree is not needed, and
 // building one for every page would double the time).
-func pageCost(dir string, p *Page) Cost {
+func pageCost(dir string, p *Page, scriptSize func(file string) int) Cost {
 	rel := p.Path
 	c := Cost{Path: rel}
 	var inline bytes.Buffer
@@ -117,8 +131,8 @@ func pageCost(dir string, p *Page) Cost {
 			case "script":
 				if src := tokenAttr(t, "src"); src != "" {
 					request(src)
-					if f, err := os.ReadFile(localFile(dir, rel, src)); err == nil {
-						c.Script += GzipSize(f)
+					if n := scriptSize(localFile(dir, rel, src)); n >= 0 {
+						c.Script += n
 					}
 				} else {
 					inScript = tt == html.StartTagToken
