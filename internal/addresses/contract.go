@@ -154,8 +154,10 @@ func expectedURLs(cfg *siteconfig.Config, pages []*content.Page) func(string) bo
 			if !translated {
 				p = src // published as an untranslated fallback
 			}
-			// An untranslated fallback page (content/_fallback) has no poster.
-			poster := translated && slug != Home && hasPoster(p.Params) && hasPoster(src.Params)
+			// An untranslated page falls back for every output, the poster
+			// included (content/_fallback), so withdrawing a translation
+			// keeps every URL it published.
+			poster := slug != Home && hasPoster(p.Params) && hasPoster(src.Params)
 			set[PagePath(l.Code, slug)] = true
 			if slug == Home {
 				set[BrochurePath(l.Code)] = true // every language has one, translated or not

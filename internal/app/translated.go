@@ -43,6 +43,8 @@ func runTranslated(e *env, args []string) int {
 		e.errorf("translated: --how %q: use one of %s", o.How, strings.Join(translation.Hows, ", "))
 		return ExitUsage
 	}
+	o.Guard = e.structureGuard
+	o.Refused = func(err error) { e.errorf("%v", err) }
 	o.DateGiven = o.Date != ""
 	if o.Date == "" {
 		o.Date = time.Now().Format(time.DateOnly)
@@ -84,7 +86,7 @@ func runTranslated(e *env, args []string) int {
 		var err error
 		switch {
 		case t.lang == cfg.Default:
-			err = site.MinorEdit(t.slug, o.from, e.stdout)
+			err = site.MinorEdit(t.slug, o.from, o.Record, e.stdout)
 		case t.slug == "":
 			n := 0
 			for _, p := range site.Language(t.lang).Pages {

@@ -101,6 +101,7 @@ type checker struct {
 	contentErr error
 	services   map[string]bool
 	phones     []string // displayed numbers from the data, digits only
+	dataKeys   []dataKey
 	shortcodes map[string]bool
 	links      []pendingLink
 }

@@ -121,6 +121,11 @@ func (c *checker) i18n() {
 		return
 	}
 	c.layoutKeys(src.msgs)
+	for _, k := range c.dataKeys {
+		if src.msgs[k.id] == nil {
+			c.r.add(ServicesFile, k.line, "i18n key %q is not in i18n/%s.toml: fix the value on this line, or add the key to every i18n file", k.id, c.cfg.Default)
+		}
+	}
 	ids := make([]string, 0, len(src.msgs))
 	for id := range src.msgs {
 		ids = append(ids, id)

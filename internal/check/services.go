@@ -16,7 +16,18 @@ var (
 	serviceID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	telRE     = regexp.MustCompile(`^\+?[0-9]{3,15}$`)
 	dateRE    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	timeRE    = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+	// sourceDateRE is a source's own date: a day, or only a year.
+	sourceDateRE = regexp.MustCompile(`^\d{4}(-\d{2}-\d{2})?$`)
 )
+
+// dataKey is an i18n key that a value in the services file names (a day,
+// a time of day, a note, an audience, the service's name): the layouts build
+// it at run time, so Hugo would show an empty text where it is missing.
+type dataKey struct {
+	id   string
+	line int
+}
 
 // loadServices reads data/services.yaml, checks each entry and remembers the
 // ids (for shortcodes and `help:`) and numbers (to spot them typed into text).
@@ -65,8 +76,25 @@ func (c *checker) loadServices() {
 		}
 		if f := fields["sources"]; f == nil || len(f.Content) == 0 {
 			c.r.add(ServicesFile, n.Line, "service %q has no sources: add the address its facts come from", id)
+		} else {
+			c.serviceSources(id, f)
+		}
+		c.needKey("svc_"+id+"_name", n.Line)
+		c.needKey("svc_"+id+"_what", n.Line)
+		if f := fields["audience"]; f != nil {
+			c.needKey("audience_"+f.Value, f.Line)
+		}
+		c.serviceHours(id, fields["hours"])
+		if ch := fields["chat"]; ch != nil {
+			chat := mapping(ch)
+			if chat == nil || chat["url"] == nil || strings.TrimSpace(chat["url"].Value) == "" {
+				c.r.add(ServicesFile, ch.Line, "service %q: chat needs its address and may have hours of its own: chat: {url: \"https://…\", hours: [...]}", id)
+			} else {
+				c.serviceHours(id, chat["hours"])
+			}
 		}
 		if p := fields["phone"]; p != nil {
+			c.serviceHours(id, mapping(p)["hours"])
 			var ph struct{ Tel, Display string }
 			_ = p.Decode(&ph)
 			digits := onlyDigits(ph.Display)
@@ -80,6 +108,74 @@ func (c *checker) loadServices() {
 			}
 		}
 	}
+}
+
+// mapping returns the fields of a YAML mapping, nil for any other node.
+func mapping(n *yaml.Node) map[string]*yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	m := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		m[n.Content[i].Value] = n.Content[i+1]
+	}
+	return m
+}
+
+// serviceHours checks a list of opening hours (a service's, or one
+// channel's) and notes the i18n keys its values name.
+func (c *checker) serviceHours(id string, n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	const shapes = "{days: always}, {days: weekdays, from: \"09:00\", to: \"16:00\"}, {days: weekdays, part: …} or {note: …}"
+	if n.Kind != yaml.SequenceNode {
+		c.r.add(ServicesFile, n.Line, "service %q: hours must be a list, e.g. [%s]", id, shapes)
+		return
+	}
+	for _, e := range n.Content {
+		h := mapping(e)
+		switch {
+		case h == nil:
+			c.r.add(ServicesFile, e.Line, "service %q: each entry of hours is one of %s", id, shapes)
+		case h["note"] != nil:
+			c.needKey("hoursNote_"+h["note"].Value, e.Line)
+		case h["days"] == nil:
+			c.r.add(ServicesFile, e.Line, "service %q: an entry of hours needs days (always, weekdays, mon-tue, thursday, daily) or a note", id)
+		case h["days"].Value == "always":
+		default:
+			c.needKey("days_"+h["days"].Value, e.Line)
+			from, to := h["from"], h["to"]
+			if (from == nil) != (to == nil) || from != nil && (!timeRE.MatchString(from.Value) || !timeRE.MatchString(to.Value)) {
+				c.r.add(ServicesFile, e.Line, "service %q: hours need both from and to as HH:MM in quotes, e.g. from: \"09:00\", to: \"16:00\"", id)
+			}
+			if p := h["part"]; p != nil {
+				c.needKey("part_"+p.Value, e.Line)
+			}
+		}
+	}
+}
+
+// serviceSources checks that each source is an address, {url, date} or
+// {title, date}, with the source's own date as YYYY-MM-DD or YYYY.
+func (c *checker) serviceSources(id string, n *yaml.Node) {
+	for _, e := range n.Content {
+		if e.Kind == yaml.ScalarNode && strings.TrimSpace(e.Value) != "" {
+			continue
+		}
+		m := mapping(e)
+		if m == nil || (m["url"] == nil && m["title"] == nil) {
+			c.r.add(ServicesFile, e.Line, "service %q: a source is an address, {url: …, date: …} or {title: …, date: …}", id)
+			continue
+		}
+		if d := m["date"]; d != nil && !sourceDateRE.MatchString(d.Value) {
+			c.r.add(ServicesFile, d.Line, "service %q: the source's date %q must be YYYY-MM-DD or YYYY", id, d.Value)
+		}
+	}
+}
+
+func (c *checker) needKey(id string, line int) {
+	c.dataKeys = append(c.dataKeys, dataKey{id, line})
 }
 
 // unknownService reports an id that is not in the services file. While the

@@ -44,6 +44,8 @@ func (c *checker) translations() {
 				c.r.add(p.File, 1, "front matter has no %s: add `%s: machine`, `human` or `reviewed`, or run `site translated %s/%s --how …`", translation.KeyHow, translation.KeyHow, l.Code, p.Slug)
 			}
 			switch p.State {
+			case translation.Complete:
+				c.structure(p.File, src.File)
 			case translation.Unmarked:
 				c.r.add(p.File, 1, "front matter has no %s, so nobody can tell when %s changes: when this translation matches it, run `site translated %s/%s`", translation.KeyHash, src.File, l.Code, p.Slug)
 			case translation.Unknown:

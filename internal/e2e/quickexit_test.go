@@ -119,8 +119,10 @@ func TestShiftWithOtherKeysStays(t *testing.T) {
 }
 
 // TestAboveTheFold: on a 360×640 phone the home page shows the quick exit,
-// the emergency number and the three featured helplines without scrolling,
-// and the quick exit stays in view when the reader scrolls.
+// the emergency number and the key message (you have rights; violence is
+// illegal, also in marriage; you may be able to stay) without scrolling, the
+// featured helplines follow it, and the translation notice comes after them
+// all; the quick exit stays in view when the reader scrolls.
 func TestAboveTheFold(t *testing.T) {
 	e := setup(t)
 	shots := os.Getenv("E2E_SCREENSHOTS")
@@ -138,13 +140,22 @@ func TestAboveTheFold(t *testing.T) {
 			home := strings.Count(p, "/") == 2 && strings.HasSuffix(p, "/")
 			want := []string{"#quick-exit"}
 			if home {
-				want = append(want, `a[href="tel:112"]`, ".helplines li:nth-child(1) .tel", ".helplines li:nth-child(2) .tel", ".helplines li:nth-child(3) .tel")
+				want = append(want, `a[href="tel:112"]`, "h1", ".key-message")
 			}
 			for _, sel := range want {
 				if r := rect(ctx, t, sel); r == nil {
 					t.Errorf("%s is missing", sel)
 				} else if r.Top < 0 || r.Bottom > phoneH || r.Width == 0 {
 					t.Errorf("%s is not in view without scrolling at %d×%d: %+v", sel, phoneW, phoneH, *r)
+				}
+			}
+			if home {
+				key, lines := rect(ctx, t, ".key-message"), rect(ctx, t, ".helplines")
+				if key != nil && (lines == nil || lines.Top < key.Bottom) {
+					t.Errorf("the helplines do not follow the key message: %+v, %+v", key, lines)
+				}
+				if n := rect(ctx, t, ".translation-notice"); n != nil && lines != nil && n.Top < lines.Bottom {
+					t.Errorf("the translation notice stands above the helplines: %+v", *n)
 				}
 			}
 			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight / 2)`)); err != nil {

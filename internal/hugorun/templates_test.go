@@ -86,11 +86,11 @@ languages = ["ar"]
   reviewed: 2026-11-21
 - id: rode-kors-telefonen
   name: Røde Kors-telefonen
-  phone: {tel: "+4781555201", display: "815 55 201"}
-  hours: [{days: weekdays, from: "09:00", to: "16:00"}]
+  phone: {tel: "+4781555201", display: "815 55 201", hours: [{days: always}]}
+  chat: {url: "https://example.org/chat", hours: [{days: weekdays, from: "09:00", to: "16:00"}]}
   anonymous: true
   featured: 1
-  sources: ["https://www.regjeringen.no/"]
+  sources: ["https://www.regjeringen.no/", {url: "https://example.org/2019/news", date: "2019-10-03"}]
   reviewed: 2026-11-21
 -- i18n/nb.toml --
 sourcefilename: ../../i18n/nb.toml
@@ -189,14 +189,29 @@ func TestInternalLinksResolveInTheReadersLanguage(t *testing.T) {
 
 func TestServiceCardsKeepTheNorwegianName(t *testing.T) {
 	b := build(t, site)
-	// The card shows the translated name and, beside it, the Norwegian one;
-	// hours come from structured data with translated day names.
+	// The card shows the translated name and, under it, the Norwegian one
+	// (never one bracket inside another); hours come from structured data
+	// with translated day names.
 	b.AssertFileContent("public/ar/help/index.html",
-		`<span lang="nb">(Røde Kors-telefonen)</span>`,
+		`<p class="nb-name"><bdi lang="nb">Røde Kors-telefonen</bdi></p>`,
 		`من الاثنين إلى الجمعة من 09:00 إلى 16:00`)
 	b.AssertFileContent("public/nb/help/index.html",
 		`<h2 id="who-can-help">Hvem kan hjelpe med dette?</h2>`,
 		`Mandag–fredag 09:00–16:00`)
+}
+
+func TestServiceCardsGiveEachChannelItsHours(t *testing.T) {
+	b := build(t, site)
+	// The phone is open day and night, the chat is not: each is named with
+	// its own hours, and the home page's call button shows the phone's.
+	b.AssertFileContent("public/nb/help/index.html",
+		`<dt>Åpent</dt><dd>Telefon: Døgnåpent</dd><dd>Chat: Mandag–fredag 09:00–16:00</dd>`)
+	b.AssertFileContent("public/nb/index.html",
+		`<span class="hours">Døgnåpent</span>`)
+	// A source with its own date shows it, so an old article is not read
+	// as a check of today's hours.
+	b.AssertFileContent("public/nb/help/index.html",
+		`Sjekket 21. november 2026 · <a href="https://www.regjeringen.no/" rel="noreferrer"><bdi dir="ltr">regjeringen.no</bdi></a>, <a href="https://example.org/2019/news" rel="noreferrer"><bdi dir="ltr">example.org</bdi></a> (publisert 3. oktober 2019)`)
 }
 
 func TestHomeShowsEmergencyNumbersAndHelplines(t *testing.T) {
@@ -253,4 +268,18 @@ func TestHeadingIDsMatchTheChecker(t *testing.T) {
 	for _, h := range headings {
 		b.AssertFileContent("public/en/help/index.html", fmt.Sprintf(`<h2 id="%s">`, check.HeadingID(h)))
 	}
+}
+
+func TestOperatorIsNamedOnlyWhenSet(t *testing.T) {
+	page := "-- content/nb/about.md --\n---\ntitle: \"Om\"\ndescription: \"Om\"\n---\n{{< operator >}}\n\n{{< report-mistake >}}\n"
+	// Empty: no organisation is named as owner, and no address is invented.
+	b := build(t, site+page)
+	b.AssertFileContent("public/nb/about/index.html",
+		"! drives av",
+		"<p>Nettsiden har ikke en egen adresse for tilbakemeldinger ennå.")
+	set := strings.Replace(site, "quickExitURL = \"https://www.yr.no/\"\n", "quickExitURL = \"https://www.yr.no/\"\n[params.operator]\nname = \"Eksempel\"\ncontact = \"post@example.org\"\n", 1)
+	b = build(t, set+page)
+	b.AssertFileContent("public/nb/about/index.html",
+		"<p>Nettsiden drives av \u2068Eksempel\u2069.</p>",
+		`<a href="mailto:post@example.org" rel="noreferrer"><bdi dir="ltr">post@example.org</bdi></a>`)
 }

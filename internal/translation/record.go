@@ -16,6 +16,12 @@ import (
 type Record struct {
 	How, Translator, Reviewer, Date string
 	DateGiven                       bool
+
+	// Guard, when set, may refuse to record a translation as up to date
+	// (it lacks part of its source's structure); MinorEdit hands a refusal
+	// to Refused and goes on with the other translations.
+	Guard   func(file, sourceFile, lang, slug string) error
+	Refused func(err error)
 }
 
 // SlugList lists the source pages by slug, for messages.
@@ -40,6 +46,11 @@ func (site *Site) MarkTranslated(lang, slug string, o Record, out io.Writer) err
 		return fmt.Errorf("%s does not exist: translate %s into it first", p.File, src.File)
 	case Broken:
 		return fmt.Errorf("%s: its front matter cannot be read: fix what site check reports, then run this again", p.File)
+	}
+	if o.Guard != nil {
+		if err := o.Guard(p.File, src.File, lang, slug); err != nil {
+			return err
+		}
 	}
 	how := o.How
 	note := ""
@@ -77,7 +88,7 @@ func (site *Site) MarkTranslated(lang, slug string, o Record, out io.Writer) err
 
 // MinorEdit keeps the translations that were up to date before an edit of
 // the source that did not change its meaning (a typo fix) up to date.
-func (site *Site) MinorEdit(slug, from string, out io.Writer) error {
+func (site *Site) MinorEdit(slug, from string, o Record, out io.Writer) error {
 	src := site.SourcePage(slug)
 	if src == nil {
 		return fmt.Errorf("there is no page %q in %s (pages: %s)", slug, site.Source, site.SlugList())
@@ -108,10 +119,20 @@ func (site *Site) MinorEdit(slug, from string, out io.Writer) error {
 		return nil
 	}
 	n := 0
+	refused := 0 // translations whose structure the edit changed: they stay outdated
 	for _, l := range site.Languages {
 		p := l.Page(slug)
 		if p == nil || p.SourceHash != prevHash {
 			continue
+		}
+		if o.Guard != nil {
+			if err := o.Guard(p.File, src.File, l.Code, slug); err != nil {
+				if o.Refused != nil {
+					o.Refused(err)
+				}
+				refused++
+				continue
+			}
 		}
 		if n == 0 {
 			if _, err := site.Store.Save(slug, src.Text); err != nil {
@@ -123,6 +144,9 @@ func (site *Site) MinorEdit(slug, from string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "%s: still up to date after the minor edit of %s (source version %s, was %s)\n", p.File, src.File, src.Hash, prevHash)
 		n++
+	}
+	if refused > 0 {
+		return fmt.Errorf("%d translation(s) of %s stay outdated: the edit changed the page's structure", refused, src.File)
 	}
 	if n == 0 {
 		fmt.Fprintf(out, "no translation was up to date with the version before the edit (%s): nothing to do\n", prevHash)
