@@ -151,6 +151,9 @@ func expectedURLs(cfg *siteconfig.Config, pages []*content.Page) func(string) bo
 		}
 		for _, l := range cfg.Languages {
 			p, translated := byKey[l.Code+"/"+slug]
+			if !translated && src.SourceOnly() {
+				continue // kept to the languages that have it: no fallback
+			}
 			if !translated {
 				p = src // published as an untranslated fallback
 			}

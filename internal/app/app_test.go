@@ -3,15 +3,19 @@ package app_test
 import (
 	"crypto/sha256"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
+	"github.com/pelletier/go-toml/v2"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/redcross-no/familieinnvandring/internal/app"
+	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 )
 
 func TestMain(m *testing.M) {
@@ -49,6 +53,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"treehash": treehash,
+			"shows":    shows,
 		},
 	})
 }
@@ -78,6 +83,65 @@ func treehash(ts *testscript.TestScript, neg bool, args []string) {
 		h.Write(b)
 	}
 	fmt.Fprintf(ts.Stdout(), "%d files %x\n", len(paths), h.Sum(nil))
+}
+
+// shows asserts that a built page shows text as the work directory's sources
+// have it, so a script keeps testing the same thing when a translator
+// rewords a string: `shows public/ar/help/index.html i18n:ar:notTranslatedTitle
+// poster:ar/stay.md`. A poster text counts by its first paragraph.
+func shows(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: shows FILE i18n:LANG:KEY|poster:LANG/PAGE.md...")
+	}
+	page := ts.ReadFile(args[0])
+	for _, src := range args[1:] {
+		want := sourceText(ts, src)
+		found := strings.Contains(page, want) || strings.Contains(page, html.EscapeString(want))
+		switch {
+		case found && neg:
+			ts.Fatalf("%s shows %s (%q)", args[0], src, want)
+		case !found && !neg:
+			ts.Fatalf("%s does not show %s (%q)", args[0], src, want)
+		}
+	}
+}
+
+// sourceText reads one string from the work directory's i18n or content.
+func sourceText(ts *testscript.TestScript, src string) string {
+	kind, ref, _ := strings.Cut(src, ":")
+	switch kind {
+	case "i18n":
+		lang, key, ok := strings.Cut(ref, ":")
+		if !ok {
+			ts.Fatalf("%s: want i18n:LANG:KEY", src)
+		}
+		var table map[string]any
+		ts.Check(toml.Unmarshal([]byte(ts.ReadFile(filepath.Join("i18n", lang+".toml"))), &table))
+		switch v := table[key].(type) {
+		case string:
+			return v
+		case map[string]any:
+			if s, ok := v["other"].(string); ok {
+				return s
+			}
+		}
+		ts.Fatalf("%s: no string %q in i18n/%s.toml", src, key, lang)
+	case "poster":
+		// As layouts/page.poster.html: the poster text, else the description.
+		doc, err := frontmatter.Parse([]byte(ts.ReadFile(filepath.Join("content", ref))))
+		ts.Check(err)
+		d := strings.TrimSpace(doc.String("poster"))
+		if d == "" {
+			d = strings.TrimSpace(doc.String("description"))
+		}
+		if d == "" {
+			ts.Fatalf("%s: content/%s has neither poster nor description", src, ref)
+		}
+		first, _, _ := strings.Cut(d, "\n\n")
+		return first
+	}
+	ts.Fatalf("%s: want i18n:LANG:KEY or poster:LANG/PAGE.md", src)
+	return ""
 }
 
 // copyMissing copies src to dst, file by file, keeping files that already exist

@@ -85,6 +85,15 @@ func runNewLanguage(e *env, args []string) int {
 		e.errorf("%v", err)
 		return ExitProblems
 	}
+	// go-i18n has no plural rules for prs and kmr: Hugo gets the file under
+	// the locale too (fa-AF, ku), which has them (internal/check verifies).
+	pluralTag := check.PluralTag(lang, l.Locale)
+	if pluralTag != "" && pluralTag != lang {
+		if newConf, err = siteconfig.AddI18nMount(newConf, lang, pluralTag); err != nil {
+			e.errorf("%v", err)
+			return ExitProblems
+		}
+	}
 	srcText, err := os.ReadFile(filepath.Join(e.root, "i18n", cfg.Default+".toml"))
 	if err != nil {
 		e.errorf("i18n/%s.toml: %v: the new language's keys come from the source language's file", cfg.Default, err)
@@ -94,7 +103,7 @@ func runNewLanguage(e *env, args []string) int {
 	if err != nil {
 		enText = nil
 	}
-	skeleton, err := translation.I18nSkeleton(srcText, enText, cfg.Default, lang, l.Label, check.PluralForms(lang))
+	skeleton, err := translation.I18nSkeleton(srcText, enText, cfg.Default, lang, l.Label, check.PluralForms(pluralTag))
 	if err != nil {
 		e.errorf("%v", err)
 		return ExitProblems
@@ -124,6 +133,9 @@ func runNewLanguage(e *env, args []string) int {
 	w := e.stdout
 	fmt.Fprintf(w, "site: added %s (%s, %s)\n", lang, l.Label, l.Direction)
 	fmt.Fprintf(w, "  %-16s [languages.%s] and the content mount content/%s\n", siteconfig.File, lang, lang)
+	if pluralTag != "" && pluralTag != lang {
+		fmt.Fprintf(w, "  %-16s i18n/%s.toml also mounted as i18n/%s.toml: go-i18n has plural rules for %s, none for %s\n", siteconfig.File, lang, pluralTag, pluralTag, lang)
+	}
 	fmt.Fprintf(w, "  %-16s %d keys to translate: site check lists the empty ones\n", filepath.ToSlash(i18nFile), keys)
 	fmt.Fprintf(w, "  %-16s no pages yet: /%s/<page>/ shows a \"not translated yet\" page\n", "content/"+lang+"/", lang)
 	fmt.Fprintf(w, "next: translate %s, then the pages (TRANSLATING.md); site status --lang %s shows what is left\n", filepath.ToSlash(i18nFile), lang)

@@ -21,6 +21,15 @@ import (
 // Accept-Language header only, so each regional variant is listed: whether
 // Netlify also lets "ar" match "ar-EG" is undocumented, and the rules work
 // either way.
+//
+// Kurdish: "ckb" is Sorani (Central Kurdish, Arabic script), "kmr" Kurmanji
+// (Latin script); a browser may send either code, or "ku" with a script or
+// a region. Windows calls Sorani "ku-Arab" (ku-Arab-IQ), so ku-Arab goes to
+// Sorani, and so does ku with Iraq or Iran, where most Kurdish readers write
+// Sorani. Bare "ku", ku-Latn and ku with Turkey, Syria, Armenia or Germany go
+// to Kurmanji: CLDR's "ku" is Kurmanji, and Kurmanji speakers are most of
+// the Kurds of those countries. Either way the footer lists both by name.
+// Dari: browsers send fa-AF (and Windows prs-AF); Persian from Iran is fa.
 var browserTags = map[string][]string{
 	"nb":  {"nb", "nb-NO", "no", "no-NO", "nn", "nn-NO", "nb-SJ"},
 	"en":  {"en", "en-GB", "en-US", "en-AU", "en-CA", "en-IE", "en-IN", "en-NZ", "en-ZA", "en-NG", "en-KE", "en-PK", "en-PH", "en-GH", "en-SG", "en-ER", "en-ET", "en-001", "en-150"},
@@ -28,10 +37,10 @@ var browserTags = map[string][]string{
 	"so":  {"so", "so-SO", "so-DJ", "so-ET", "so-KE"},
 	"ur":  {"ur", "ur-PK", "ur-IN"},
 	"fa":  {"fa", "fa-IR"},
-	"prs": {"prs", "prs-AF", "fa-AF"},
+	"prs": {"prs", "prs-AF", "fa-AF", "prs-Arab", "fa-Arab-AF"},
 	"ps":  {"ps", "ps-AF", "ps-PK"},
-	"ckb": {"ckb", "ckb-IQ", "ckb-IR", "ckb-Arab", "ku-IQ", "ku-IR", "ku-Arab"},
-	"kmr": {"kmr", "kmr-TR", "kmr-SY", "kmr-Latn", "ku", "ku-TR", "ku-SY", "ku-Latn"},
+	"ckb": {"ckb", "ckb-IQ", "ckb-IR", "ckb-Arab", "ckb-Arab-IQ", "ku-Arab", "ku-Arab-IQ", "ku-Arab-IR", "ku-IQ", "ku-IR"},
+	"kmr": {"kmr", "kmr-TR", "kmr-SY", "kmr-Latn", "ku", "ku-Latn", "ku-Latn-TR", "ku-TR", "ku-SY", "ku-AM", "ku-DE"},
 	"ti":  {"ti", "ti-ER", "ti-ET"},
 	"am":  {"am", "am-ET"},
 	"tr":  {"tr", "tr-TR", "tr-CY"},

@@ -281,6 +281,7 @@ func (c *checker) frontMatter(p *Page, doc *frontmatter.Doc) {
 	} else if legal {
 		c.r.add(p.File, 1, "legal page without sources: add `sources:` with the official addresses behind its facts")
 	}
+	c.translateKey(p, doc)
 	if p.Lang != c.cfg.Default {
 		if t, ok := doc.Params["translation"]; ok {
 			switch t {

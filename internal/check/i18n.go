@@ -13,6 +13,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
+
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // pluralSamples cover every CLDR plural category of the site's languages:
@@ -131,12 +133,20 @@ func (c *checker) i18n() {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	if !c.cfg.I18nFolderMounted() {
+		c.r.add(siteconfig.File, 0, "a [[module.mounts]] targets i18n but none mounts the folder, so Hugo reads only the mounted files: add [[module.mounts]] source = \"i18n\" target = \"i18n\"")
+	}
+	hugo := newHugoI18n(c.root, c.cfg)
 	for _, l := range c.cfg.Languages {
 		f := files[l.Code]
-		if f == nil || l.Code == c.cfg.Default {
+		if f == nil {
 			continue
 		}
-		need := PluralForms(l.Code)
+		tag := c.pluralTag(hugo, l)
+		if l.Code == c.cfg.Default {
+			continue
+		}
+		need := PluralForms(tag)
 		for _, id := range ids {
 			sm := src.msgs[id]
 			m, ok := f.msgs[id]

@@ -544,29 +544,25 @@ func pairDifference(source, tr Body, a, b *block) *Problem {
 // refDiff returns the refs of src that tr lacks and those of tr that src
 // lacks, each in its own order, counting repeats.
 func refDiff(src, tr []ref) (missing, extra []ref) {
+	return refsNotIn(src, tr), refsNotIn(tr, src)
+}
+
+// refsNotIn returns the refs of a that b does not have, in a's order: a ref
+// that a has twice and b once is listed once.
+func refsNotIn(a, b []ref) []ref {
 	count := map[string]int{}
-	for _, r := range tr {
+	for _, r := range b {
 		count[r.key]++
 	}
-	for _, r := range src {
+	var out []ref
+	for _, r := range a {
 		if count[r.key] > 0 {
 			count[r.key]--
 		} else {
-			missing = append(missing, r)
+			out = append(out, r)
 		}
 	}
-	count = map[string]int{}
-	for _, r := range src {
-		count[r.key]++
-	}
-	for _, r := range tr {
-		if count[r.key] > 0 {
-			count[r.key]--
-		} else {
-			extra = append(extra, r)
-		}
-	}
-	return missing, extra
+	return out
 }
 
 // lengthRatio is how much longer the translation's text is than the source's.

@@ -17,6 +17,11 @@ import (
 // Home is the slug of a language's home page (content/<lang>/_index.md).
 const Home = "_index"
 
+// KeyTranslate in a source page: `translate: false` keeps the page to the
+// languages that have a file (the partners page, in nb and en): no "not
+// translated yet" page and no address elsewhere, never missing in status.
+const KeyTranslate = "translate"
+
 // Page is a content file whose front matter parsed: what the campaign kit
 // and the URL contract know of a page, and what check adds to.
 type Page struct {
@@ -31,6 +36,10 @@ func (p *Page) Title() string {
 	s, _ := p.Params["title"].(string)
 	return s
 }
+
+// SourceOnly reports whether the page says `translate: false` (see
+// KeyTranslate); only a source page's word counts.
+func (p *Page) SourceOnly() bool { return p.Params[KeyTranslate] == false }
 
 // File is one Markdown file of a language folder, as read.
 type File struct {

@@ -65,6 +65,11 @@ func setup(t *testing.T) *env {
 
 func start(t *testing.T) (*env, error) {
 	e := &env{root: netlifytest.RepoRoot(t)}
+	if dir := os.Getenv("E2E_SCREENSHOTS"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
 	chromium := findChromium(t)
 	axe, err := os.ReadFile(filepath.Join(testenv.NodeModules(t), "axe-core", "axe.min.js"))
 	if err != nil {
@@ -98,6 +103,8 @@ func start(t *testing.T) (*env, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		chromedp.UserDataDir(filepath.Join(tmp, "chromium-profile")),
+		// The fonts of an Android phone and no others (fonts_test.go).
+		chromedp.Env("FONTCONFIG_FILE="+androidFontConfig(t, tmp)),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),

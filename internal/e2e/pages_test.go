@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -26,20 +27,18 @@ const phoneW, phoneH = 360, 640
 // wcagTags are the axe-core rule tags for WCAG 2.2 level AA.
 var wcagTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
-// TestEveryPage loads every built page in every language at 360×640 and
+// TestEveryPage loads a sample of the built pages at 360×640 (every
+// language; every kind of page in both directions: sample_test.go) and
 // checks what a watched reader depends on: nothing requested from another
 // origin, nothing stored, no CSP violation or console error, the quick exit
-// there and visible at once, and no axe-core violation.
+// there and visible at once, and no axe-core violation. What the HTML alone
+// shows is checked on every page by internal/sitetest (TestEveryPageHTML).
 func TestEveryPage(t *testing.T) {
 	e := setup(t)
-	pages := e.pages(t)
+	pages := e.sample(t)
 	langs := map[string]int{}
 	for _, p := range pages {
-		name := strings.Trim(p, "/")
-		if name == "" {
-			name = "root"
-		}
-		t.Run(name, func(t *testing.T) {
+		t.Run(pageName(p), func(t *testing.T) {
 			for _, problem := range e.checkPage(t, e.site+p, true) {
 				t.Error(problem)
 			}
@@ -47,12 +46,12 @@ func TestEveryPage(t *testing.T) {
 		lang, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 		langs[lang]++
 	}
-	for _, lang := range []string{"nb", "en", "ar"} {
+	for _, lang := range e.languages(t) {
 		if langs[lang] == 0 {
-			t.Errorf("no page in %s was built", lang)
+			t.Errorf("no page in %s was tested", lang)
 		}
 	}
-	t.Logf("%d pages tested: %v", len(pages), langs)
+	t.Logf("%d of %d pages tested: %v", len(pages), len(e.pages(t)), langs)
 }
 
 // TestDetectorsWork shows that checkPage notices what it looks for: pages
@@ -199,7 +198,8 @@ const readQuickExit = `(() => {
 
 // checkPage loads url in a new tab at 360×640 and returns every problem:
 // requests off the origin, cookies and storage after load and after some
-// interaction, CSP violations and console errors. Pages of the site
+// interaction, CSP violations and console errors, characters without a
+// glyph in the Android fonts (glyphs_test.go). Pages of the site
 // (site=true) must also carry a visible quick exit and pass axe-core.
 func (e *env) checkPage(t *testing.T, url string, site bool) []string {
 	ctx := e.tab(t)
@@ -218,6 +218,10 @@ func (e *env) checkPage(t *testing.T, url string, site bool) []string {
 	}
 	var problems []string
 	problems = append(problems, e.tracesLeft(ctx, t, "after load")...)
+	problems = append(problems, e.missingGlyphs(ctx, t)...)
+	if dir := os.Getenv("E2E_SCREENSHOTS"); dir != "" && site && !strings.Contains(url, "/__probe/") {
+		screenshot(ctx, t, dir, "page-"+strings.NewReplacer("/", "-", ".html", "").Replace(pageName(strings.TrimPrefix(url, e.site))))
+	}
 
 	if site {
 		q, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]any](readQuickExit))
@@ -225,6 +229,7 @@ func (e *env) checkPage(t *testing.T, url string, site bool) []string {
 			t.Fatal(err)
 		}
 		problems = append(problems, e.quickExitProblems(q)...)
+		problems = append(problems, homeAboveTheFold(ctx, t, strings.TrimPrefix(url, e.site))...)
 	}
 
 	// Interaction: scroll, move focus, press Shift once, tap the page.

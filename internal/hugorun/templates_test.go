@@ -192,8 +192,11 @@ func TestServiceCardsKeepTheNorwegianName(t *testing.T) {
 	// The card shows the translated name and, under it, the Norwegian one
 	// (never one bracket inside another); hours come from structured data
 	// with translated day names.
+	// Where the translation already carries the Norwegian name (the Arabic
+	// one does, in brackets), it is not said twice.
 	b.AssertFileContent("public/ar/help/index.html",
-		`<p class="nb-name"><bdi lang="nb">Røde Kors-telefonen</bdi></p>`,
+		`(Røde Kors-telefonen)</h3>`,
+		`! <p class="nb-name">`,
 		`من الاثنين إلى الجمعة من 09:00 إلى 16:00`)
 	b.AssertFileContent("public/nb/help/index.html",
 		`<h2 id="who-can-help">Hvem kan hjelpe med dette?</h2>`,

@@ -9,6 +9,26 @@ import (
 
 // Known are the languages the site is planned for (DESIGN.md), by their own
 // names, so that adding one needs only its code.
+//
+// Locale is the BCP 47 tag of lang= and hreflang=, and the tag Hugo finds
+// the language's interface text, plural rules and date names by. It is the
+// code, except where user agents and CLDR know the language by another tag:
+//   - prs (Dari) → fa-AF: CLDR's locale for Dari, where Hugo finds Dari
+//     month names, and a tag that screen readers, spell checkers and search
+//     engines take for Persian as written in Afghanistan; "prs" is valid
+//     BCP 47 too, but few user agents act on it. go-i18n has no plural rules
+//     for prs, so new-language also mounts i18n/prs.toml as i18n/fa-AF.toml
+//     and Hugo applies the Persian ones.
+//   - kmr (Kurmanji) → ku: CLDR's "ku" locale is Kurmanji in Latin script
+//     (Sorani is ckb). With "kmr" Hugo found no date names (it fell back to
+//     Norwegian ones) and no plural rules (it used English ones); the mount
+//     i18n/kmr.toml → i18n/ku.toml gives it the Kurdish rules.
+//   - tl (Tagalog) → fil: Go's language package canonicalises tl to fil, and
+//     Hugo files i18n/tl.toml under "fil": with locale "tl" Hugo found no
+//     interface text and showed the Norwegian one.
+//
+// The folder and URL code stays prs, kmr, tl. internal/check verifies that
+// Hugo finds every language's text and plural rules this way.
 var Known = map[string]Language{
 	"nb":  {Label: "Norsk bokmål", Locale: "nb-NO", Direction: "ltr"},
 	"en":  {Label: "English", Locale: "en", Direction: "ltr"},
@@ -19,14 +39,14 @@ var Known = map[string]Language{
 	"prs": {Label: "دری", Locale: "fa-AF", Direction: "rtl"},
 	"ps":  {Label: "پښتو", Locale: "ps", Direction: "rtl"},
 	"ckb": {Label: "کوردی", Locale: "ckb", Direction: "rtl"},
-	"kmr": {Label: "Kurmancî", Locale: "kmr", Direction: "ltr"},
+	"kmr": {Label: "Kurmancî", Locale: "ku", Direction: "ltr"},
 	"ti":  {Label: "ትግርኛ", Locale: "ti", Direction: "ltr"},
 	"am":  {Label: "አማርኛ", Locale: "am", Direction: "ltr"},
 	"tr":  {Label: "Türkçe", Locale: "tr", Direction: "ltr"},
 	"pl":  {Label: "Polski", Locale: "pl", Direction: "ltr"},
 	"lt":  {Label: "Lietuvių", Locale: "lt", Direction: "ltr"},
 	"th":  {Label: "ไทย", Locale: "th", Direction: "ltr"},
-	"tl":  {Label: "Tagalog", Locale: "tl", Direction: "ltr"},
+	"tl":  {Label: "Tagalog", Locale: "fil", Direction: "ltr"},
 	"vi":  {Label: "Tiếng Việt", Locale: "vi", Direction: "ltr"},
 	"ru":  {Label: "Русский", Locale: "ru", Direction: "ltr"},
 	"uk":  {Label: "Українська", Locale: "uk", Direction: "ltr"},

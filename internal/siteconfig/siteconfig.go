@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -33,6 +34,14 @@ type Config struct {
 	Languages    []Language
 	LixMax       float64
 	QuickExitURL string
+	// I18nMounts are the [[module.mounts]] whose target is i18n or a file in
+	// it. Without any, Hugo reads the i18n folder as it is.
+	I18nMounts []Mount
+}
+
+// Mount is one [[module.mounts]] entry, paths as written.
+type Mount struct {
+	Source, Target string
 }
 
 // Language returns the configured language with the given code.
@@ -115,6 +124,9 @@ func Parse(b []byte) (*Config, error) {
 	}
 	dirs := map[string]string{}
 	for _, m := range raw.Module.Mounts {
+		if t := filepath.ToSlash(m.Target); t == "i18n" || strings.HasPrefix(t, "i18n/") {
+			c.I18nMounts = append(c.I18nMounts, Mount{Source: filepath.ToSlash(m.Source), Target: t})
+		}
 		if m.Target != "content" {
 			continue
 		}

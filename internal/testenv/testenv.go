@@ -1,8 +1,9 @@
 // Package testenv gives tests what they need from outside Go, installing it
 // when it is missing, so that `go test ./...` on a fresh clone is the whole
-// story: the npm packages of package.json (axe-core, Netlify's parsers) and
-// Debian tools (chromium, zbarimg). go test runs packages in parallel
-// processes, so installs are serialised with a file lock.
+// story: the npm packages of package.json (axe-core, Netlify's parsers),
+// Debian tools (chromium, zbarimg) and Debian fonts (the Noto fonts of an
+// Android phone: Package). go test runs packages in parallel processes, so
+// installs are serialised with a file lock.
 package testenv
 
 import (
@@ -82,13 +83,7 @@ func Tool(tb testing.TB, command, pkg string) string {
 		if _, err := exec.LookPath(command); err == nil {
 			return // another test process installed it meanwhile
 		}
-		for _, args := range [][]string{{"update", "-qq"}, {"install", "-y", "-qq", pkg}} {
-			cmd := exec.Command("apt-get", args...)
-			cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				tb.Fatalf("apt-get %v: %v\n%s", args, err, out)
-			}
-		}
+		aptInstall(tb, pkg)
 	})
 	p, err := exec.LookPath(command)
 	if err != nil {

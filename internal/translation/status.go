@@ -16,6 +16,9 @@ const (
 	KeyDate       = "translation_date" // when source_hash was last recorded
 	KeyTranslator = "translator"       // optional
 	KeyReviewer   = "reviewer"         // optional
+	// KeyTranslate in a source page: `translate: false` keeps the page to the
+	// languages that have it (the partners page, for organisations).
+	KeyTranslate = content.KeyTranslate
 )
 
 // Hows are the values of the translation key, from least to most checked.
@@ -39,7 +42,10 @@ type Source struct {
 	File    string `json:"file"`
 	Hash    string `json:"hash"`
 	Lastmod string `json:"lastmod,omitempty"`
-	Text    string `json:"-"` // normalised
+	// SourceOnly: `translate: false`, a page only for the languages that
+	// have it (partners): never missing elsewhere.
+	SourceOnly bool   `json:"source_only,omitempty"`
+	Text       string `json:"-"` // normalised
 }
 
 // Page is one source page in one translation language.
@@ -133,6 +139,7 @@ func ScanContent(pages *content.Site, cfg *siteconfig.Config) (*Site, error) {
 		text := Normalise(d.doc.String("title"), d.doc.String("description"), string(d.doc.Body))
 		s.Sources = append(s.Sources, &Source{
 			Slug: d.slug, File: d.file, Text: text, Hash: Hash(text), Lastmod: DateString(d.doc.Params["lastmod"]),
+			SourceOnly: d.doc.Params[KeyTranslate] == false,
 		})
 	}
 	for _, l := range cfg.Languages {
@@ -147,9 +154,12 @@ func ScanContent(pages *content.Site, cfg *siteconfig.Config) (*Site, error) {
 			have[d.slug] = d
 		}
 		for _, srcPage := range s.Sources {
+			d, ok := have[srcPage.Slug]
+			if !ok && srcPage.SourceOnly {
+				continue
+			}
 			p := &Page{Slug: srcPage.Slug, File: l.ContentDir + "/" + srcPage.Slug + ".md"}
 			lang.Pages = append(lang.Pages, p)
-			d, ok := have[srcPage.Slug]
 			if !ok {
 				p.State = Missing
 				lang.Missing++
