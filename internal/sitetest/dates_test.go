@@ -1,11 +1,17 @@
 package sitetest
 
 import (
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // unfilledEra is a date with a pattern letter left in it, as Hugo's Thai
@@ -33,5 +39,39 @@ func TestDatesReadAsDates(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSourceYearReadsAsYear: a source dated by its year alone ("2022" in
+// data/services.yaml) is shown with the language's sourceYear wording
+// ("published in 2022"), never forced into the wording for a day.
+func TestSourceYearReadsAsYear(t *testing.T) {
+	dir := builtSite(t)
+	cfg, err := siteconfig.Load(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range cfg.Languages {
+		var table map[string]any
+		b, err := os.ReadFile(filepath.Join(repo, "i18n", l.Code+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := toml.Unmarshal(b, &table); err != nil {
+			t.Fatalf("i18n/%s.toml: %v", l.Code, err)
+		}
+		tmpl, _ := table["sourceYear"].(string)
+		if !strings.Contains(tmpl, "{{ .Year }}") {
+			t.Errorf("i18n/%s.toml: sourceYear %q does not show {{ .Year }}", l.Code, tmpl)
+			continue
+		}
+		want := html.EscapeString(strings.ReplaceAll(tmpl, "{{ .Year }}", "2022"))
+		page, err := os.ReadFile(filepath.Join(dir, l.Code, "help", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), "("+want+")") {
+			t.Errorf("%s/help/: the source dated 2022 is not shown as (%s)", l.Code, want)
+		}
 	}
 }
