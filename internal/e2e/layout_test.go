@@ -53,6 +53,11 @@ func TestLayoutFits(t *testing.T) {
 				for _, problem := range layoutProblems(ctx, t, w, kind) {
 					t.Errorf("at %d×%d: %s", w, phoneH, problem)
 				}
+				if w == phoneW {
+					if problem := exitOverText(ctx, t); problem != "" {
+						t.Errorf("at %d×%d: %s", w, phoneH, problem)
+					}
+				}
 				if w == 180 || w == 360 {
 					screenshot(ctx, t, shots, fmt.Sprintf("layout-%s-%d", strings.NewReplacer("/", "-", ".html", "").Replace(pageName(p)), w))
 				}
@@ -133,4 +138,32 @@ func firstN(s []string, n int) []string {
 		return append(s[:n:n], fmt.Sprintf("… %d more", len(s)-n))
 	}
 	return s
+}
+
+// exitOverText scrolls to the middle of the page and looks beside the
+// sticky quick exit (on the side facing the page, just under its top and
+// just above its foot) and just under it: what is there must not be the
+// page's text (<main>), or the button stands on the lines being read.
+// Posters are left out: their exit is in a bar that scrolls away.
+func exitOverText(ctx context.Context, t *testing.T) string {
+	t.Helper()
+	const js = `(() => {
+	  const a = document.getElementById('quick-exit');
+	  if (!a || a.closest('.poster-bar')) return '';
+	  window.scrollTo(0, document.documentElement.scrollHeight / 2);
+	  const r = a.getBoundingClientRect();
+	  if (r.bottom < 0 || r.top > innerHeight) return 'the quick exit scrolled out of view';
+	  const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+	  const x = rtl ? r.right + 4 : r.left - 4;
+	  for (const [px, py] of [[x, r.top + 2], [x, r.bottom - 2], [(r.left + r.right) / 2, r.bottom + 3]]) {
+	    const el = document.elementFromPoint(px, py);
+	    if (el && el.closest('main')) return 'scrolled, the quick exit stands on the text: beside or under it at (' + Math.round(px) + ', ' + Math.round(py) + ') is ' + el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 30) + '"';
+	  }
+	  return '';
+	})()`
+	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return problem
 }
