@@ -141,10 +141,10 @@ func firstN(s []string, n int) []string {
 }
 
 // exitOverText scrolls to the middle of the page and looks beside the
-// sticky quick exit (on the side facing the page, just under its top and
-// just above its foot) and just under it: what is there must not be the
-// page's text (<main>), or the button stands on the lines being read.
-// Posters are left out: their exit is in a bar that scrolls away.
+// sticky quick exit, on the side facing the page (at its top, middle and
+// foot): what is there must not be the page's text (<main>), or the button
+// stands on the lines being read. A full-width exit strip has nothing
+// beside it. Posters are left out: their exit is in a bar that scrolls away.
 func exitOverText(ctx context.Context, t *testing.T) string {
 	t.Helper()
 	const js = `(() => {
@@ -155,7 +155,7 @@ func exitOverText(ctx context.Context, t *testing.T) string {
 	  if (r.bottom < 0 || r.top > innerHeight) return 'the quick exit scrolled out of view';
 	  const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
 	  const x = rtl ? r.right + 4 : r.left - 4;
-	  for (const [px, py] of [[x, r.top + 2], [x, r.bottom - 2], [(r.left + r.right) / 2, r.bottom + 3]]) {
+	  for (const [px, py] of [[x, r.top + 2], [x, (r.top + r.bottom) / 2], [x, r.bottom - 2]]) {
 	    const el = document.elementFromPoint(px, py);
 	    if (el && el.closest('main')) return 'scrolled, the quick exit stands on the text: beside or under it at (' + Math.round(px) + ', ' + Math.round(py) + ') is ' + el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 30) + '"';
 	  }
