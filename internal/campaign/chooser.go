@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
+
 	"bytes"
 	"fmt"
 	"html/template"
@@ -85,7 +87,7 @@ func WriteChoosers(s *Site, root string) error {
 				continue
 			}
 			data.Links = append(data.Links, chooserLink{
-				Href: PagePath(l.Code, slug), Locale: locale(l.Locale, l.Code), Dir: l.Direction,
+				Href: addresses.PagePath(l.Code, slug), Locale: locale(l.Locale, l.Code), Dir: l.Direction,
 				Label: l.Label, Title: s.Title(l.Code, slug),
 			})
 		}

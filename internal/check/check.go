@@ -10,34 +10,17 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redcross-no/familieinnvandring/internal/content"
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // Problem is one finding. Warnings are shown but do not fail a build.
-type Problem struct {
-	File    string // relative to the site root, slash-separated
-	Line    int    // 1-based; 0 when the problem concerns the whole file
-	Msg     string
-	Warning bool
-}
+type Problem = fileerr.Error
 
-func (p Problem) String() string {
-	loc := p.File
-	if p.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	if p.Warning {
-		return loc + ": warning: " + p.Msg
-	}
-	return loc + ": " + p.Msg
-}
-
-// Page is a content file that passed parsing.
+// Page is a content file that passed parsing, and what check found in it.
 type Page struct {
-	Lang    string
-	Slug    string // "_index" for a home page
-	File    string
-	Params  map[string]any
+	*content.Page
 	Body    []byte // with shortcodes blanked out
 	LIX     float64
 	Words   int
@@ -91,10 +74,11 @@ type Options struct {
 func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	r := &Report{Source: cfg.Default}
 	c := &checker{root: root, cfg: cfg, opt: opt, r: r}
+	c.content, c.contentErr = content.Read(root, cfg)
 	c.loadServices()
 	c.loadShortcodes()
 	c.layouts()
-	c.content()
+	c.pages()
 	c.resolveLinks()
 	c.i18n()
 	c.urlContract()
@@ -113,6 +97,8 @@ type checker struct {
 	cfg        *siteconfig.Config
 	opt        Options
 	r          *Report
+	content    *content.Site // every language folder, read once
+	contentErr error
 	services   map[string]bool
 	phones     []string // displayed numbers from the data, digits only
 	dataKeys   []dataKey
