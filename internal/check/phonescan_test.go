@@ -12,28 +12,28 @@ import (
 func TestFindPhonesEveryWayOfWriting(t *testing.T) {
 	known := []string{"112", "02800", "116006", "81555201"}
 	found := []string{
-		"Ring 815\u00a055\u00a0201.",           // no-break spaces
-		"Ring 815\u2009 55\u202f201.",          // thin and narrow no-break spaces
-		"Ring 815\u200b55\u200b201.",           // zero-width spaces
-		"Ring 8\u200d1\u20605\u00ad55201.",     // joiner, word joiner, soft hyphen
-		"Ring 815.55.201.",                     // dots
-		"Ring 815-55-201 or 815–55–201.",       // dashes
-		"Ring 815 **55** 201.",                 // emphasis (the text as Markdown leaves it)
-		"Ring (+47) 815 55 201.",               // country code in brackets
-		"Ring 0047 815 55 201.",                // international prefix
-		"Ring +46 70 123 45 67.",               // a number not in the data
-		"Ring ８１５ ５５ ２０１.",                   // fullwidth
-		"Ring 𝟖𝟏𝟓 𝟓𝟓 𝟐𝟎𝟏.",                     // mathematical bold
-		"اتصلي ٨١٥٥٥٢٠١",                       // Arabic-Indic
-		"تماس ۸۱۵-۵۵-۲۰۱",                      // Persian, with dashes
-		"फ़ोन ८१५ ५५ २०१",                        // Devanagari
-		"ደውሉ ፩፩፪",                              // Ethiopic digits: 112
-		"โทร ๘๑๕ ๕๕ ๒๐๑",                       // Thai
-		"tlf.81555201",                         // glued to an abbreviation
-		"tel:815 55 201",                       // after a colon
-		"Ring 1 1 6 0 0 6.",                    // spread out
-		"Ring ¹¹²",                             // superscript
-		"Ring 02800",                           // short number from the data
+		"Ring 815\u00a055\u00a0201.",       // no-break spaces
+		"Ring 815\u2009 55\u202f201.",      // thin and narrow no-break spaces
+		"Ring 815\u200b55\u200b201.",       // zero-width spaces
+		"Ring 8\u200d1\u20605\u00ad55201.", // joiner, word joiner, soft hyphen
+		"Ring 815.55.201.",                 // dots
+		"Ring 815-55-201 or 815–55–201.",   // dashes
+		"Ring 815 **55** 201.",             // emphasis (the text as Markdown leaves it)
+		"Ring (+47) 815 55 201.",           // country code in brackets
+		"Ring 0047 815 55 201.",            // international prefix
+		"Ring +46 70 123 45 67.",           // a number not in the data
+		"Ring ８１５ ５５ ２０１.",                 // fullwidth
+		"Ring 𝟖𝟏𝟓 𝟓𝟓 𝟐𝟎𝟏.",                 // mathematical bold
+		"اتصلي ٨١٥٥٥٢٠١",                   // Arabic-Indic
+		"تماس ۸۱۵-۵۵-۲۰۱",                  // Persian, with dashes
+		"फ़ोन ८१५ ५५ २०१",                  // Devanagari
+		"ደውሉ ፩፩፪",                          // Ethiopic digits: 112
+		"โทร ๘๑๕ ๕๕ ๒๐๑",                   // Thai
+		"tlf.81555201",                     // glued to an abbreviation
+		"tel:815 55 201",                   // after a colon
+		"Ring 1 1 6 0 0 6.",                // spread out
+		"Ring ¹¹²",                         // superscript
+		"Ring 02800",                       // short number from the data
 	}
 	for _, s := range found {
 		if got := FindPhones(s, known); len(got) == 0 {
