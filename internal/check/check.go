@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -118,6 +119,7 @@ type checker struct {
 	dataKeys   []dataKey
 	shortcodes map[string]bool
 	links      []pendingLink
+	docs       map[string]*frontmatter.Doc // file → front matter, for sourceRules
 }
 
 // pendingLink is an internal link, resolved once every page is known.

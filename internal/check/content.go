@@ -65,6 +65,7 @@ func (c *checker) content() {
 		}
 	}
 	c.orphans()
+	c.sourceRules()
 	c.translations()
 }
 
@@ -201,6 +202,7 @@ func (c *checker) page(file, lang, slug string) {
 	p := &Page{Lang: lang, Slug: slug, File: file, Params: doc.Params}
 	c.r.Pages = append(c.r.Pages, p)
 	c.frontMatter(p, doc)
+	c.frontMatterRules(p, doc)
 	p.Body = c.blankShortcodes(p, doc.Body, doc.BodyLine)
 	c.markdown(p, doc.BodyLine)
 }
