@@ -83,6 +83,10 @@ func (c *checker) shortcode(p *Page, line int, inner string) {
 		return
 	}
 	name, args := args[0], args[1:]
+	if why, builtin := hugoShortcodes[name]; builtin && !c.shortcodes[name] {
+		c.r.add(p.File, line, "Hugo's shortcode %q is not used on this site: %s; remove it (shortcodes: %s)", name, why, quoteList(sortedKeys(c.shortcodes)))
+		return
+	}
 	if !c.shortcodes[name] {
 		known := make([]string, 0, len(c.shortcodes))
 		for k := range c.shortcodes {
