@@ -98,6 +98,9 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.content()
 	c.resolveLinks()
 	c.i18n()
+	c.i18nFiles()
+	c.i18nRules()
+	c.bidiFiles()
 	c.urlContract()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]

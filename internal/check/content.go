@@ -163,11 +163,6 @@ func (c *checker) orphans() {
 	}
 }
 
-// bidiControls are embedding and override characters. They are invisible, can
-// reorder text in misleading ways, and the site isolates numbers itself.
-// The marks U+200E and U+200F stay allowed.
-var bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
 func (c *checker) page(file, lang, slug string) {
 	src, err := os.ReadFile(filepath.Join(c.root, file))
 	if err != nil {
@@ -182,10 +177,7 @@ func (c *checker) page(file, lang, slug string) {
 		c.r.add(file, invalidUTF8Line(src), "the text is not valid UTF-8: save the file with UTF-8 encoding")
 		return
 	}
-	if i := bytes.IndexAny(src, bidiControls); i >= 0 {
-		r, _ := utf8.DecodeRune(src[i:])
-		c.r.add(file, lineAt(src, i), "invisible direction character U+%04X: delete it (the site sets text direction itself)", r)
-	}
+	c.r.Problems = append(c.r.Problems, BidiProblems(file, src)...)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		c.r.add(file, lineAt(src, i), "the file contains a NUL byte: save it as plain UTF-8 text")
 		return
