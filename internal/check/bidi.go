@@ -40,7 +40,7 @@ var bidiNames = map[rune]string{
 
 // bidiWritten finds a direction control written out: an HTML entity, named
 // or numeric, or a \u / \U escape.
-var bidiWritten = regexp.MustCompile(`(?i)&(?:lrm|rlm|#x0*[0-9a-f]{1,6}|#0*[0-9]{1,7});?|\\u[0-9a-f]{4}|\\U[0-9a-f]{8}`)
+var bidiWritten = regexp.MustCompile(`(?i:&(?:lrm|rlm|#x0*[0-9a-f]{1,6}|#0*[0-9]{1,7});?)|\\U[0-9a-fA-F]{8}|\\u[0-9a-fA-F]{4}`)
 
 // BidiProblems reports every line of a file with a direction control, as
 // the character or written out, once per line.
@@ -71,7 +71,7 @@ func bidiInLine(s string) string {
 
 func writtenRune(m string) rune {
 	if m[0] == '\\' {
-		n, err := strconv.ParseUint(m[2:], 16, 32)
+		n, err := strconv.ParseUint(m[2:], 16, 32) // \u or \U: hex after two bytes
 		if err != nil {
 			return utf8.RuneError
 		}
