@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -10,7 +11,7 @@ import (
 
 // phoneMsg is the one message for a number typed where the data should be.
 func phoneMsg(typed string) string {
-	return "phone number \"" + typed + "\" typed into the text: numbers live only in " + ServicesFile + "; use {{< phone \"service-id\" >}}"
+	return fmt.Sprintf("phone number %q typed into the text: numbers live only in %s; use {{< phone \"service-id\" >}}", typed, ServicesFile)
 }
 
 // phonesInBlocks looks for typed numbers in the text of every block a reader

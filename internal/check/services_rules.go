@@ -169,7 +169,7 @@ func hoursProblems(id string, n *yaml.Node, add func(int, string, ...any)) {
 		}
 		switch {
 		case !validClock(from.Value) || !validClock(to.Value):
-			add(e.Line, "service %q: hours from %q to %q: write times as HH:MM between 00:00 and 24:00, in quotes", id, from.Value, to.Value)
+			// serviceHours names it
 		case from.Value >= to.Value:
 			add(e.Line, "service %q: hours from %s to %s: the service must open before it closes (open past midnight? write to: \"24:00\" and a second entry from \"00:00\")", id, from.Value, to.Value)
 		}

@@ -26,7 +26,6 @@ func TestServiceProblems(t *testing.T) {
 		{`  phone: {tel: "112", display: "112", sms: "112"}`, `phone has tel, display, hours only, not "sms"`},
 		{`  audience: men`, `audience "men" is not one of adults, youth, everyone, women`},
 		{`  hours: [{days: sunday}]`, `days "sunday" is not one of`},
-		{`  hours: [{days: daily, from: "25:00", to: "26:00"}]`, `write times as HH:MM between 00:00 and 24:00`},
 		{`  hours: [{days: daily, from: "16:00", to: "09:00"}]`, `the service must open before it closes`},
 		{`  free: "yes"`, `free is true where a source says so`},
 		{"  sources: [\"http://udi.no/x\"]", `source "http://udi.no/x" is not https`},
