@@ -173,10 +173,15 @@ func tmplProblem(name, v, srcV string, translated bool, srcLang string, add func
 	have := fieldsOf(v)
 	if translated {
 		want := fieldsOf(srcV)
+		wrong := false
 		for _, f := range have {
 			if !slices.Contains(want, f) {
 				add("%s: placeholder {{ .%s }} is not in i18n/%s.toml's text (%s): use %s", name, f, srcLang, strings.Join(braced(want), " "), orNone(braced(want)))
+				wrong = true
 			}
+		}
+		if wrong {
+			return // running it would only fail on the same placeholder
 		}
 		have = want
 	}

@@ -52,6 +52,11 @@ func (c *checker) phonesInBlocks(p *Page, root ast.Node, body []byte, lineOf fun
 					}
 				case *ast.AutoLink:
 					continue // an address: checked as a link
+				case *ast.Link:
+					// the title shows when the link is held or hovered
+					c.phoneInString(p.File, lineOf(offsetOf(t)), string(t.Title))
+				case *ast.Image:
+					c.phoneInString(p.File, lineOf(offsetOf(t)), string(t.Title))
 				}
 				walk(ch)
 			}
