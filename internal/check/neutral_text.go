@@ -87,6 +87,11 @@ func textWords(s string) []string {
 	})
 }
 
+// everydayStems begin everyday words too (offers, battery, beaten track,
+// escape key, Honor phones): in a slug they are avoided anyway, in a text
+// they would refuse plain words.
+var everydayStems = []string{"offer", "batter", "beat", "escape", "flee", "honor", "honou", "cutting", "forced"}
+
 // revealingIn returns the first revealing word in s: one of words (the
 // language's own) anywhere in it, or a Norwegian or English stem at the
 // start of a word (in any language: a Latin name can be in any text).
@@ -100,7 +105,7 @@ func revealingIn(s string, words []string) string {
 	for _, w := range textWords(s) {
 		f := foldNorwegian(w)
 		for _, stem := range revealingWords {
-			if strings.HasPrefix(f, stem) {
+			if strings.HasPrefix(f, stem) && !slices.Contains(everydayStems, stem) {
 				return w
 			}
 		}
