@@ -55,10 +55,16 @@ func BidiProblems(rel string, src []byte) []Problem {
 }
 
 func bidiInLine(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf || r == '&' || r == '\\' }) {
+		return "" // plain ASCII text, no entity or escape: most lines
+	}
 	for _, r := range s {
 		if name, ok := bidiNames[r]; ok {
 			return fmt.Sprintf("invisible direction character U+%04X (%s): delete it (the site sets text direction itself)", r, name)
 		}
+	}
+	if !strings.ContainsAny(s, "&\\") {
+		return ""
 	}
 	for _, m := range bidiWritten.FindAllString(s, -1) {
 		r := writtenRune(m)

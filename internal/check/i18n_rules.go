@@ -49,6 +49,10 @@ func (c *checker) i18nFiles() {
 func (c *checker) i18nRules() {
 	src := readMessages(filepath.Join(c.root, "i18n", c.cfg.Default+".toml"))
 	terms := c.loadGlossaryQuiet()
+	revealing := map[string][]string{}
+	for _, l := range c.cfg.Languages {
+		revealing[l.Code] = RevealingTerms(terms, l.Code)
+	}
 	for _, l := range c.cfg.Languages {
 		rel := "i18n/" + l.Code + ".toml"
 		b, err := os.ReadFile(filepath.Join(c.root, rel))
@@ -59,11 +63,13 @@ func (c *checker) i18nRules() {
 		if l.Code != c.cfg.Default {
 			source = src
 		}
-		c.r.Problems = append(c.r.Problems, I18nValueProblems(rel, b, source, c.cfg.Default)...)
-		c.r.Problems = append(c.r.Problems, NeutralI18nProblems(rel, b, RevealingTerms(terms, l.Code))...)
-		for _, p := range FindPhonesInI18n(rel, b, c.phones) {
-			c.r.Problems = append(c.r.Problems, p)
+		msgs := parseMessages(rel, b)
+		if msgs == nil {
+			continue // i18n() reports it
 		}
+		c.r.Problems = append(c.r.Problems, I18nValueProblems(msgs, source, c.cfg.Default)...)
+		c.r.Problems = append(c.r.Problems, NeutralI18nProblems(msgs, revealing[l.Code])...)
+		c.r.Problems = append(c.r.Problems, FindPhonesInI18n(msgs, c.phones)...)
 	}
 	for _, p := range c.r.Pages {
 		doc := c.docs[p.File]
@@ -71,11 +77,30 @@ func (c *checker) i18nRules() {
 			continue
 		}
 		if s, ok := doc.Params["tabTitle"].(string); ok {
-			if w := revealingIn(s, RevealingTerms(terms, p.Lang)); w != "" {
+			if w := revealingIn(s, revealing[p.Lang]); w != "" {
 				c.r.add(p.File, doc.Line("tabTitle"), "tabTitle %q says what the page is about (%q): the browser's tabs and history and a chat's link preview show it to anyone who sees the phone; use a plain word (e.g. \"Help\", \"A place to stay\")", s, w)
 			}
 		}
 	}
+}
+
+// Messages is one i18n file, parsed: its messages in key order and the line
+// of each key.
+type Messages struct {
+	File  string
+	List  []*i18n.Message
+	Lines map[string]int
+}
+
+// parseMessages parses an i18n file as go-i18n does; nil when it does not
+// parse (i18n() reports why).
+func parseMessages(rel string, b []byte) *Messages {
+	mf, err := i18n.ParseMessageFileBytes(b, rel, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		return nil
+	}
+	slices.SortFunc(mf.Messages, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
+	return &Messages{File: rel, List: mf.Messages, Lines: keyLines(b)}
 }
 
 func readMessages(path string) map[string]*i18n.Message {
@@ -99,18 +124,12 @@ func readMessages(path string) map[string]*i18n.Message {
 // source's does too); each template parses, uses only the placeholders its
 // source value uses, and runs. source is the source language's messages,
 // nil for the source language itself.
-func I18nValueProblems(rel string, b []byte, source map[string]*i18n.Message, srcLang string) []Problem {
-	mf, err := i18n.ParseMessageFileBytes(b, rel, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
-	if err != nil {
-		return nil // i18n() reports it
-	}
-	lines := keyLines(b)
+func I18nValueProblems(f *Messages, source map[string]*i18n.Message, srcLang string) []Problem {
 	var out []Problem
 	add := func(id, format string, args ...any) {
-		out = append(out, Problem{File: rel, Line: lines[id], Msg: fmt.Sprintf(format, args...)})
+		out = append(out, Problem{File: f.File, Line: f.Lines[id], Msg: fmt.Sprintf(format, args...)})
 	}
-	slices.SortFunc(mf.Messages, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
-	for _, m := range mf.Messages {
+	for _, m := range f.List {
 		var sm *i18n.Message
 		if source != nil {
 			sm = source[m.ID]
@@ -268,21 +287,15 @@ func fieldsOf(v string) []string {
 }
 
 // FindPhonesInI18n: a number typed into an interface text.
-func FindPhonesInI18n(rel string, b []byte, known []string) []Problem {
-	mf, err := i18n.ParseMessageFileBytes(b, rel, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
-	if err != nil {
-		return nil
-	}
-	lines := keyLines(b)
+func FindPhonesInI18n(f *Messages, known []string) []Problem {
 	var out []Problem
-	for _, m := range mf.Messages {
+	for _, m := range f.List {
 		for _, form := range allForms {
 			v := forms(m)[form]
 			for _, p := range FindPhones(v, known) {
-				out = append(out, Problem{File: rel, Line: lines[m.ID], Msg: phoneMsg(strings.TrimSpace(v[p.Start:p.End]))})
+				out = append(out, Problem{File: f.File, Line: f.Lines[m.ID], Msg: phoneMsg(strings.TrimSpace(v[p.Start:p.End]))})
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Problem) int { return a.Line - b.Line })
 	return out
 }

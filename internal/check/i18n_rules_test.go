@@ -24,7 +24,7 @@ func TestI18nValueProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, p := range I18nValueProblems("i18n/ar.toml", []byte(tt.toml+"\n"), src, "nb") {
+		for _, p := range I18nValueProblems(parseMessages("i18n/ar.toml", []byte(tt.toml+"\n")), src, "nb") {
 			got = append(got, p.String())
 		}
 		if !strings.Contains(strings.Join(got, "\n"), tt.want) {
@@ -32,7 +32,7 @@ func TestI18nValueProblems(t *testing.T) {
 		}
 	}
 	ok := "quickExit = \"اخرج\"\nlastReviewed = \"{{ .Date }}\"\nsep = \"·\"\n"
-	if p := I18nValueProblems("i18n/ar.toml", []byte(ok), src, "nb"); len(p) > 0 {
+	if p := I18nValueProblems(parseMessages("i18n/ar.toml", []byte(ok)), src, "nb"); len(p) > 0 {
 		t.Errorf("good values: %v", p)
 	}
 }

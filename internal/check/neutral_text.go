@@ -8,8 +8,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -115,19 +113,14 @@ func revealingIn(s string, words []string) string {
 
 // NeutralI18nProblems: the site's name and tagline never say what the
 // site is about.
-func NeutralI18nProblems(rel string, b []byte, words []string) []Problem {
-	mf, err := i18n.ParseMessageFileBytes(b, rel, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
-	if err != nil {
-		return nil
-	}
-	lines := keyLines(b)
+func NeutralI18nProblems(f *Messages, words []string) []Problem {
 	var out []Problem
-	for _, m := range mf.Messages {
+	for _, m := range f.List {
 		if !slices.Contains(neutralKeys, m.ID) {
 			continue
 		}
 		if w := revealingIn(m.Other, words); w != "" {
-			out = append(out, Problem{File: rel, Line: lines[m.ID], Msg: fmt.Sprintf("%s %q says what the site is about (%q): every browser tab, history entry and link preview shows it to anyone who sees the phone; keep it neutral, like \"Your rights in Norway\"", m.ID, m.Other, w)})
+			out = append(out, Problem{File: f.File, Line: f.Lines[m.ID], Msg: fmt.Sprintf("%s %q says what the site is about (%q): every browser tab, history entry and link preview shows it to anyone who sees the phone; keep it neutral, like \"Your rights in Norway\"", m.ID, m.Other, w)})
 		}
 	}
 	return out

@@ -101,6 +101,13 @@ func digitValue(r rune) rune {
 	return 0
 }
 
+// mayHoldDigit: r is, or NFKC folds it into, a digit 0–9: a Unicode
+// number, or one of the CJK compatibility symbols for dates, hours and
+// units (㏠ is "1日"). A test checks every character.
+func mayHoldDigit(r rune) bool {
+	return unicode.IsNumber(r) || r >= 0x3200 && r <= 0x33FF
+}
+
 func isDash(r rune) bool { return strings.ContainsRune("‐‑‒–—―−﹘﹣－", r) }
 
 // phoneCandidate is a run of digits joined by what people put between the
@@ -132,6 +139,10 @@ type PhoneMatch struct {
 // paragraph numbers (§ 53), law references (LOV-2021-06-11-79) and amounts
 // (10 000 kr) are not numbers to call.
 func FindPhones(text string, known []string) []PhoneMatch {
+	// Most texts have no digit of any kind, and no phone number.
+	if !strings.ContainsFunc(text, mayHoldDigit) {
+		return nil
+	}
 	s, orig := NormalizeDigits(text)
 	var out []PhoneMatch
 	for _, m := range phoneCandidate.FindAllStringIndex(s, -1) {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestFindPhonesEveryWayOfWriting: one number, written every way a
@@ -114,4 +116,18 @@ func FuzzPhoneObfuscated(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMayHoldDigit guards FindPhones's shortcut: every character that
+// NFKC folds into a digit 0–9 is one mayHoldDigit knows, so a text without
+// one has no digit to find.
+func TestMayHoldDigit(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || mayHoldDigit(r) {
+			continue
+		}
+		if strings.ContainsAny(norm.NFKC.String(string(r)), "0123456789") {
+			t.Errorf("U+%04X folds to a digit but mayHoldDigit does not know it", r)
+		}
+	}
 }

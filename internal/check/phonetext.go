@@ -27,7 +27,8 @@ func (c *checker) phonesInBlocks(p *Page, root ast.Node, body []byte, lineOf fun
 			return ast.WalkSkipChildren, nil // refused on its own
 		}
 		var text bytes.Buffer
-		var offs []int // body offset of each byte of text
+		type seg struct{ at, off int } // text from byte at on comes from body offset off on
+		var segs []seg
 		var walk func(x ast.Node)
 		walk = func(x ast.Node) {
 			for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -36,20 +37,14 @@ func (c *checker) phonesInBlocks(p *Page, root ast.Node, body []byte, lineOf fun
 				}
 				switch t := ch.(type) {
 				case *ast.Text:
-					v := t.Segment.Value(body)
-					text.Write(v)
-					for i := range v {
-						offs = append(offs, t.Segment.Start+i)
-					}
+					segs = append(segs, seg{text.Len(), t.Segment.Start})
+					text.Write(t.Segment.Value(body))
 					if t.SoftLineBreak() || t.HardLineBreak() {
 						text.WriteByte(' ')
-						offs = append(offs, t.Segment.Stop)
 					}
 				case *ast.String:
+					segs = append(segs, seg{text.Len(), offsetOf(t)})
 					text.Write(t.Value)
-					for range t.Value {
-						offs = append(offs, offsetOf(t))
-					}
 				case *ast.AutoLink:
 					continue // an address: checked as a link
 				case *ast.Link:
@@ -62,14 +57,13 @@ func (c *checker) phonesInBlocks(p *Page, root ast.Node, body []byte, lineOf fun
 			}
 		}
 		walk(n)
-		if text.Len() == 0 {
-			return ast.WalkContinue, nil
-		}
 		s := text.String()
 		for _, m := range FindPhones(s, c.phones) {
 			off := 0
-			if m.Start < len(offs) {
-				off = offs[m.Start]
+			for _, sg := range segs {
+				if sg.at <= m.Start {
+					off = sg.off + (m.Start - sg.at)
+				}
 			}
 			c.r.add(p.File, lineOf(off), "%s", phoneMsg(strings.TrimSpace(s[m.Start:m.End])))
 		}
