@@ -12,6 +12,7 @@ import (
 
 	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/fileerr"
+	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -81,6 +82,9 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.pages()
 	c.resolveLinks()
 	c.i18n()
+	c.i18nFiles()
+	c.i18nRules()
+	c.bidiFiles()
 	c.urlContract()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]
@@ -104,6 +108,7 @@ type checker struct {
 	dataKeys   []dataKey
 	shortcodes map[string]bool
 	links      []pendingLink
+	docs       map[string]*frontmatter.Doc // file → front matter, for sourceRules
 }
 
 // pendingLink is an internal link, resolved once every page is known.

@@ -77,6 +77,7 @@ func (c *checker) pages() {
 		}
 	}
 	c.orphans()
+	c.sourceRules()
 	c.translations()
 }
 
@@ -174,11 +175,6 @@ func (c *checker) orphans() {
 	}
 }
 
-// bidiControls are embedding and override characters. They are invisible, can
-// reorder text in misleading ways, and the site isolates numbers itself.
-// The marks U+200E and U+200F stay allowed.
-var bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
 func (c *checker) page(file, lang, slug string) {
 	var src []byte
 	var doc *frontmatter.Doc
@@ -199,10 +195,7 @@ func (c *checker) page(file, lang, slug string) {
 		c.r.add(file, invalidUTF8Line(src), "the text is not valid UTF-8: save the file with UTF-8 encoding")
 		return
 	}
-	if i := bytes.IndexAny(src, bidiControls); i >= 0 {
-		r, _ := utf8.DecodeRune(src[i:])
-		c.r.add(file, lineAt(src, i), "invisible direction character U+%04X: delete it (the site sets text direction itself)", r)
-	}
+	c.r.Problems = append(c.r.Problems, BidiProblems(file, src)...)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		c.r.add(file, lineAt(src, i), "the file contains a NUL byte: save it as plain UTF-8 text")
 		return
@@ -218,6 +211,7 @@ func (c *checker) page(file, lang, slug string) {
 	p := &Page{Page: &content.Page{Lang: lang, Slug: slug, File: file, Params: doc.Params}}
 	c.r.Pages = append(c.r.Pages, p)
 	c.frontMatter(p, doc)
+	c.frontMatterRules(p, doc)
 	p.Body = c.blankShortcodes(p, doc.Body, doc.BodyLine)
 	c.markdown(p, doc.BodyLine)
 }

@@ -145,14 +145,7 @@ func (d *Doc) parse() error {
 			}
 			return &Error{Line: 1, Msg: fmt.Sprintf("front matter is not valid TOML (%v): check quotes and the = after each key", strings.TrimPrefix(err.Error(), "toml: "))}
 		}
-		keyRE := regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
-		for i, l := range bytes.Split(d.Raw, []byte("\n")) {
-			if m := keyRE.FindSubmatch(l); m != nil {
-				if _, seen := d.KeyLines[string(m[1])]; !seen {
-					d.KeyLines[string(m[1])] = i + 2
-				}
-			}
-		}
+		d.KeyLines = tomlKeyLines(d.Raw)
 	}
 	return nil
 }
