@@ -27,7 +27,7 @@ type command struct {
 var commands = map[string]command{}
 
 // order is how commands are listed in the usage text.
-var order = []string{"build", "serve", "check", "status", "translated", "new-language"}
+var order = []string{"build", "serve", "check", "status", "translated", "new-language", "xliff"}
 
 func register(name, summary string, run func(*env, []string) int) {
 	commands[name] = command{summary: summary, run: run}

@@ -6,9 +6,11 @@ import (
 	"html"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pelletier/go-toml/v2"
@@ -36,14 +38,25 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		if prebuild.dir != "" {
+			os.RemoveAll(prebuild.dir)
+		}
+	})
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HUGO_CACHEDIR", filepath.Join(env.WorkDir, ".hugo-cache"))
 			if _, err := os.Stat(filepath.Join(env.WorkDir, "hugo.toml")); err == nil {
+				env.Setenv("SITE_CHANGED_BY_ARCHIVE", "hugo.toml")
 				return nil
 			}
+			changed, err := archiveSiteFiles(env.WorkDir)
+			if err != nil {
+				return err
+			}
+			env.Setenv("SITE_CHANGED_BY_ARCHIVE", strings.Join(changed, " "))
 			for _, f := range siteFiles {
 				if err := copyMissing(filepath.Join(repo, f), filepath.Join(env.WorkDir, f)); err != nil {
 					return err
@@ -54,6 +67,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"treehash": treehash,
 			"shows":    shows,
+			"prebuilt": prebuilt,
 		},
 	})
 }
@@ -83,6 +97,83 @@ func treehash(ts *testscript.TestScript, neg bool, args []string) {
 		h.Write(b)
 	}
 	fmt.Fprintf(ts.Stdout(), "%d files %x\n", len(paths), h.Sum(nil))
+}
+
+// The scripts that test a refused build first need a good build to prove
+// untouched, and building the 24-language site takes seconds each time. A
+// script whose archive changes no site file gets the very output its own
+// `exec site build` would write, built once per test run from a copy of the
+// repository: `prebuilt` copies it (public/ and published-urls.txt) into the
+// work directory.
+var prebuild struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func prebuilt(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: prebuilt")
+	}
+	if changed := ts.Getenv("SITE_CHANGED_BY_ARCHIVE"); changed != "" {
+		ts.Fatalf("this script's archive changes the site (%s): its build differs from the prebuilt one; use exec site build", changed)
+	}
+	prebuild.once.Do(func() {
+		prebuild.dir, prebuild.err = buildRepoSite()
+	})
+	ts.Check(prebuild.err)
+	ts.Check(copyMissing(filepath.Join(prebuild.dir, "public"), ts.MkAbs("public")))
+	ts.Check(copyMissing(filepath.Join(prebuild.dir, "published-urls.txt"), ts.MkAbs("published-urls.txt")))
+}
+
+// buildRepoSite builds a copy of the repository's site files, as Setup
+// copies them, with the `site` command testscript put on $PATH.
+func buildRepoSite() (string, error) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "app-prebuilt-")
+	if err != nil {
+		return "", err
+	}
+	for _, f := range siteFiles {
+		if err := copyMissing(filepath.Join(repo, f), filepath.Join(dir, f)); err != nil {
+			return "", err
+		}
+	}
+	cmd := exec.Command("site", "build", "--out", "public")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+filepath.Join(dir, ".hugo-cache"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("prebuilt site: %v\n%s", err, out)
+	}
+	return dir, nil
+}
+
+// archiveSiteFiles lists the site files a script's archive provides (they
+// replace or add to the repository's copy).
+func archiveSiteFiles(workDir string) ([]string, error) {
+	var changed []string
+	for _, f := range siteFiles {
+		err := filepath.WalkDir(filepath.Join(workDir, f), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) {
+					return nil
+				}
+				return err
+			}
+			if !d.IsDir() {
+				rel, _ := filepath.Rel(workDir, p)
+				changed = append(changed, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return changed, nil
 }
 
 // shows asserts that a built page shows text as the work directory's sources

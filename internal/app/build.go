@@ -8,10 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
 	"github.com/redcross-no/familieinnvandring/internal/campaign"
 	"github.com/redcross-no/familieinnvandring/internal/check"
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
-	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/publish"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
@@ -66,60 +67,41 @@ func runBuild(e *env, args []string) int {
 		}
 		return fail(err)
 	}
-	site := campaign.Scan(cfg, staging, campaignPages(rep))
-	kit, err := campaign.Publish(site, root)
-	if err != nil {
-		return fail(fmt.Errorf("campaign kit: %w", err))
+	kit := &campaign.Kit{Pages: campaignPages(rep)}
+	weigh := &publish.Weigh{}
+	// The steps after Hugo, in order: each may rely on what the ones before
+	// it wrote. The page pass comes after every step that writes pages.
+	steps := []publish.Step{
+		kit.Scan(),             // which page Hugo published in which language
+		kit.Choosers(),         // /go/<slug>/index.html, the root chooser and /404.html
+		publish.IsolateRTL{},   // <bdi> around Latin runs in right-to-left text, choosers too
+		kit.QRCodes(),          // qr-*.svg beside every page and /go/ link
+		kit.Redirects(),        // _redirects: static/_redirects, then the generated rules
+		publish.MinifyStatic{}, // the CSS, JavaScript and SVG Hugo copied from static/
+		publish.PagePass{Checks: []publish.PageCheck{ // one read of every page
+			publish.NewHeaders(cfg.BaseURL), // safety invariants; then _headers with the CSP
+			weigh,                           // the 14 KB page budget
+			&publish.Requests{Dir: staging}, // script, requests, nothing from other sites
+		}},
+		kit.PublishedURLs(), // what the URL contract covers
 	}
-	if err := publish.IsolateRTL(staging); err != nil { // after the choosers: they have right-to-left text too
+	b := &publish.Build{Root: root, Dir: staging, Config: cfg, Stderr: e.stderr}
+	if err := publish.RunSteps(b, steps); err != nil {
 		return fail(err)
 	}
-	if err := publish.Minify(staging); err != nil {
-		return fail(err)
-	}
-	if err := netlify.WriteHeaders(staging, cfg.BaseURL); err != nil {
-		return fail(err)
-	}
-	weights, err := publish.Weights(staging)
-	if err != nil {
-		return fail(err)
-	}
-	if over := publish.OverBudget(weights); len(over) > 0 {
-		for _, w := range over {
-			fmt.Fprintf(e.stderr, "%s: %.1f KB gzip is over the %d KB page budget: shorten the page or split it\n", w.Path, float64(w.Gzip)/1024, publish.Budget(w.Path)/1024)
-		}
-		return fail(fmt.Errorf("%d page(s) over budget", len(over)))
-	}
-	costs, err := publish.Costs(staging)
-	if err != nil {
-		return fail(err)
-	}
-	var problems []string
-	for _, c := range costs {
-		problems = append(problems, c.Problems()...)
-	}
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(e.stderr, p)
-		}
-		return fail(fmt.Errorf("%d script or request budget problem(s)", len(problems)))
-	}
-	published, err := campaign.Published(site)
-	if err != nil {
-		return fail(err)
-	}
+	weights, published := weigh.Sorted(), kit.Published
 	if err := publish.Swap(staging, *out); err != nil {
 		return fail(err)
 	}
 	publish.Report(e.stdout, weights)
-	fmt.Fprintf(e.stdout, "campaign: %d QR codes, %d redirect rules, %d published URLs\n", kit.QRCodes, kit.Rules, len(published))
-	added, err := campaign.AppendURLs(root, published)
+	fmt.Fprintf(e.stdout, "campaign: %d QR codes, %d redirect rules, %d published URLs\n", kit.Stats.QRCodes, kit.Stats.Rules, len(published))
+	added, err := addresses.AppendURLs(root, published)
 	if err != nil {
-		e.errorf("%s: %v", campaign.URLsFile, err)
+		e.errorf("%s: %v", addresses.URLsFile, err)
 		return ExitProblems
 	}
 	if added > 0 {
-		fmt.Fprintf(e.stdout, "%s: %d new URL(s) added: commit the file with the pages\n", campaign.URLsFile, added)
+		fmt.Fprintf(e.stdout, "%s: %d new URL(s) added: commit the file with the pages\n", addresses.URLsFile, added)
 	}
 	fmt.Fprintf(e.stdout, "site: built %d pages into %s in %.2fs\n", len(weights), *out, time.Since(start).Seconds())
 	return ExitOK
@@ -146,11 +128,10 @@ func (e *env) safeOutput(out string) error {
 }
 
 // campaignPages hands the checked content files to the campaign kit.
-func campaignPages(rep *check.Report) []campaign.PageInfo {
-	out := make([]campaign.PageInfo, 0, len(rep.Pages))
+func campaignPages(rep *check.Report) []*content.Page {
+	out := make([]*content.Page, 0, len(rep.Pages))
 	for _, p := range rep.Pages {
-		title, _ := p.Params["title"].(string)
-		out = append(out, campaign.PageInfo{Lang: p.Lang, Slug: p.Slug, Title: title, Params: p.Params})
+		out = append(out, p.Page)
 	}
 	return out
 }

@@ -122,7 +122,7 @@ func (e *env) statusDiff(cfg *siteconfig.Config, site *translation.Site, arg str
 	p := l.Page(slug)
 	src := site.SourcePage(slug)
 	if p == nil || src == nil {
-		e.errorf("status: --diff %q: there is no page %q in %s (pages: %s)", arg, slug, cfg.Default, slugList(site))
+		e.errorf("status: --diff %q: there is no page %q in %s (pages: %s)", arg, slug, cfg.Default, site.SlugList())
 		return ExitUsage
 	}
 	switch p.State {
@@ -155,12 +155,4 @@ func (e *env) statusDiff(cfg *siteconfig.Config, site *translation.Site, arg str
 	removed, added := translation.WriteDiff(e.stdout, translation.Diff(old, src.Text))
 	fmt.Fprintf(e.stdout, "\n%d paragraph(s) removed, %d added. When %s has the changes, run: site translated %s/%s\n", removed, added, p.File, code, slug)
 	return ExitOK
-}
-
-func slugList(site *translation.Site) string {
-	var s []string
-	for _, p := range site.Sources {
-		s = append(s, p.Slug)
-	}
-	return strings.Join(s, ", ")
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -157,7 +158,7 @@ func WriteChoosers(s *Site, root string) error {
 	// the root: every language's home page, under the site's name in it
 	rootPage := page("chooseLanguage")
 	for _, l := range s.Config.Languages {
-		rootPage.Links = append(rootPage.Links, link(l, PagePath(l.Code, Home), i18n.get(l.Code, "siteName")))
+		rootPage.Links = append(rootPage.Links, link(l, addresses.PagePath(l.Code, Home), i18n.get(l.Code, "siteName")))
 	}
 	if err := writePage(filepath.Join(s.Out, "index.html"), rootPage); err != nil {
 		return err
@@ -167,7 +168,7 @@ func WriteChoosers(s *Site, root string) error {
 	notFound.NoIndex = true
 	for _, l := range s.Config.Languages {
 		title := strings.TrimSpace(i18n.get(l.Code, "notFoundTitle") + " · " + i18n.get(l.Code, "backHome"))
-		notFound.Links = append(notFound.Links, link(l, PagePath(l.Code, Home), strings.Trim(title, "· ")))
+		notFound.Links = append(notFound.Links, link(l, addresses.PagePath(l.Code, Home), strings.Trim(title, "· ")))
 	}
 	if err := writePage(filepath.Join(s.Out, "404.html"), notFound); err != nil {
 		return err
@@ -178,7 +179,7 @@ func WriteChoosers(s *Site, root string) error {
 		data.NoIndex = true
 		for _, l := range s.Config.Languages {
 			if s.Has(l.Code, slug) {
-				data.Links = append(data.Links, link(l, PagePath(l.Code, slug), s.Title(l.Code, slug)))
+				data.Links = append(data.Links, link(l, addresses.PagePath(l.Code, slug), s.Title(l.Code, slug)))
 			}
 		}
 		if err := writePage(filepath.Join(s.Out, "go", slug, "index.html"), data); err != nil {

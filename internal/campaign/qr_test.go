@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
+
 	"bytes"
 	"fmt"
 	"image"
@@ -51,8 +53,8 @@ func TestQRCodesDecode(t *testing.T) {
 		t.Errorf("wrote %d QR codes, want 11", n)
 	}
 	for _, p := range Targets(site) {
-		if _, ok := want[QRPath(p)]; !ok {
-			want[QRPath(p)] = AbsURL(cfg, p)
+		if _, ok := want[addresses.QRPath(p)]; !ok {
+			want[addresses.QRPath(p)] = addresses.AbsURL(cfg, p)
 		}
 	}
 	dir := t.TempDir()

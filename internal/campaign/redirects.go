@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
+
 	"github.com/redcross-no/familieinnvandring/internal/netlify"
 )
 
@@ -25,9 +27,9 @@ func Rules(s *Site) []netlify.Rule {
 			if !s.Has(r.Code, slug) {
 				continue
 			}
-			rule := netlify.Rule{From: GoPath(slug), To: PagePath(r.Code, slug), Status: 302, Force: true, Languages: r.Tags}
+			rule := netlify.Rule{From: addresses.GoPath(slug), To: addresses.PagePath(r.Code, slug), Status: 302, Force: true, Languages: r.Tags}
 			if first {
-				rule.Comment = GoPath(slug) + ": the page in the reader's language; other languages get the chooser at " + chooserFile(slug)
+				rule.Comment = addresses.GoPath(slug) + ": the page in the reader's language; other languages get the chooser at " + chooserFile(slug)
 				first = false
 			}
 			rules = append(rules, rule)
@@ -48,5 +50,5 @@ func chooserFile(slug string) string {
 	if slug == Home {
 		return "/index.html"
 	}
-	return GoPath(slug) + "/index.html"
+	return addresses.GoPath(slug) + "/index.html"
 }

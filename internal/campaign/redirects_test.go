@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redcross-no/familieinnvandring/internal/publish"
 	"github.com/redcross-no/familieinnvandring/internal/testenv"
 )
 
@@ -137,7 +138,9 @@ func TestRedirectRules(t *testing.T) {
 		"abuse-provision": {"nb", "en", "ar", "fa", "prs", "ckb", "kmr"},
 		"help":            {"nb", "en", "ar"}, // not (yet) in fa or prs
 	})
-	if _, err := Publish(site, t.TempDir()); err != nil {
+	kit := &Kit{Site: site}
+	b := &publish.Build{Root: t.TempDir(), Dir: site.Out, Config: cfg}
+	if err := publish.RunSteps(b, []publish.Step{kit.Choosers(), kit.QRCodes(), kit.Redirects()}); err != nil {
 		t.Fatal(err)
 	}
 	rules := netlifyParse(t, filepath.Join(site.Out, "_redirects"))

@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,18 +45,18 @@ func fakeSite(t *testing.T, cfg *siteconfig.Config, topics map[string][]string) 
 		}
 	}
 	page("/")
-	var content []PageInfo
+	var content []*PageInfo
 	for _, l := range cfg.Languages {
-		page(PagePath(l.Code, Home))
+		page(addresses.PagePath(l.Code, Home))
 		if err := os.WriteFile(filepath.Join(out, l.Code, "404.html"), []byte("not found"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		content = append(content, PageInfo{Lang: l.Code, Slug: Home, Title: "home " + l.Code})
+		content = append(content, &PageInfo{Lang: l.Code, Slug: Home, Params: map[string]any{"title": "home " + l.Code}})
 	}
 	for slug, langs := range topics {
 		for _, lang := range langs {
-			page(PagePath(lang, slug))
-			content = append(content, PageInfo{Lang: lang, Slug: slug, Title: slug + " in " + lang})
+			page(addresses.PagePath(lang, slug))
+			content = append(content, &PageInfo{Lang: lang, Slug: slug, Params: map[string]any{"title": slug + " in " + lang}})
 		}
 	}
 	return Scan(cfg, out, content)

@@ -10,34 +10,18 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/redcross-no/familieinnvandring/internal/content"
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
+	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
 // Problem is one finding. Warnings are shown but do not fail a build.
-type Problem struct {
-	File    string // relative to the site root, slash-separated
-	Line    int    // 1-based; 0 when the problem concerns the whole file
-	Msg     string
-	Warning bool
-}
+type Problem = fileerr.Error
 
-func (p Problem) String() string {
-	loc := p.File
-	if p.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	if p.Warning {
-		return loc + ": warning: " + p.Msg
-	}
-	return loc + ": " + p.Msg
-}
-
-// Page is a content file that passed parsing.
+// Page is a content file that passed parsing, and what check found in it.
 type Page struct {
-	Lang    string
-	Slug    string // "_index" for a home page
-	File    string
-	Params  map[string]any
+	*content.Page
 	Body    []byte // with shortcodes blanked out
 	LIX     float64
 	Words   int
@@ -91,12 +75,16 @@ type Options struct {
 func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	r := &Report{Source: cfg.Default}
 	c := &checker{root: root, cfg: cfg, opt: opt, r: r}
+	c.content, c.contentErr = content.Read(root, cfg)
 	c.loadServices()
 	c.loadShortcodes()
 	c.layouts()
-	c.content()
+	c.pages()
 	c.resolveLinks()
 	c.i18n()
+	c.i18nFiles()
+	c.i18nRules()
+	c.bidiFiles()
 	c.urlContract()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]
@@ -113,11 +101,14 @@ type checker struct {
 	cfg        *siteconfig.Config
 	opt        Options
 	r          *Report
+	content    *content.Site // every language folder, read once
+	contentErr error
 	services   map[string]bool
 	phones     []string // displayed numbers from the data, digits only
 	dataKeys   []dataKey
 	shortcodes map[string]bool
 	links      []pendingLink
+	docs       map[string]*frontmatter.Doc // file → front matter, for sourceRules
 }
 
 // pendingLink is an internal link, resolved once every page is known.

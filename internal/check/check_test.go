@@ -1,6 +1,8 @@
 package check
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/content"
+
 	"math"
 	"strings"
 	"testing"
@@ -30,7 +32,7 @@ func TestPhoneNumbersInText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c.r.Problems = nil
-		c.phoneInText(&Page{File: "p.md"}, 1, tt.text)
+		c.phoneInText(&Page{Page: &content.Page{File: "p.md"}}, 1, tt.text)
 		switch {
 		case tt.want == "" && len(c.r.Problems) > 0:
 			t.Errorf("%q: reported %s", tt.text, c.r.Problems[0])
@@ -84,7 +86,7 @@ func TestPluralFormsFromCLDR(t *testing.T) {
 func TestShortcodesAreBlankedKeepingLines(t *testing.T) {
 	c := &checker{r: &Report{}, services: map[string]bool{"vo-linjen": true}, shortcodes: map[string]bool{"phone": true}}
 	body := []byte("Ring {{< phone \"vo-linjen\" >}} nå.\n{{< phone\n  \"vo-linjen\" >}}\nSlutt.")
-	out := c.blankShortcodes(&Page{File: "p.md"}, body, 5)
+	out := c.blankShortcodes(&Page{Page: &content.Page{File: "p.md"}}, body, 5)
 	if len(out) != len(body) || strings.Count(string(out), "\n") != strings.Count(string(body), "\n") {
 		t.Fatalf("blanking changed length or lines: %q", out)
 	}
@@ -94,7 +96,7 @@ func TestShortcodesAreBlankedKeepingLines(t *testing.T) {
 	if len(c.r.Problems) != 0 {
 		t.Errorf("unexpected problems: %v", c.r.Problems)
 	}
-	c.blankShortcodes(&Page{File: "p.md"}, []byte("a\n{{< phone \"x\" >}}\n{{< fone \"vo-linjen\" >}}\n{{< phone \"vo-linjen\" "), 10)
+	c.blankShortcodes(&Page{Page: &content.Page{File: "p.md"}}, []byte("a\n{{< phone \"x\" >}}\n{{< fone \"vo-linjen\" >}}\n{{< phone \"vo-linjen\" "), 10)
 	want := []string{
 		`p.md:11: unknown service id "x": use an id from data/services.yaml`,
 		`p.md:12: unknown shortcode "fone": did you mean "phone"? (shortcodes: "phone")`,

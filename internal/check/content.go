@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 )
 
@@ -19,16 +20,27 @@ import (
 // break the page-weight budget anyway; a larger file is almost surely a mistake.
 const MaxFileSize = 128 << 10
 
-// LegalPages must carry `reviewed` and `sources`, shown to the reader.
-var LegalPages = map[string]bool{
-	"stay": true, "permit": true, "travel": true, "choice": true,
-	"lawyer": true, "interpreter": true, "housing": true,
+// LegalKey marks a legal page in the source language's front matter
+// (`legal: true`): it and its translations must carry `reviewed` and
+// `sources`, shown to the reader.
+const LegalKey = "legal"
+
+// legal reports whether the page with slug in lang is a legal page: its
+// source-language page says so.
+func (c *checker) legal(doc *frontmatter.Doc, slug string) bool {
+	if src, ok := c.cfg.Language(c.cfg.Default); ok {
+		if f := c.content.File(src.ContentDir + "/" + slug + ".md"); f != nil && f.Doc != nil {
+			doc = f.Doc
+		}
+	}
+	v, _ := doc.Params[LegalKey].(bool)
+	return v
 }
 
 var slugRE = regexp.MustCompile(`^([a-z0-9]+(-[a-z0-9]+)*|_index)$`)
 
-// content walks content/, one folder per configured language.
-func (c *checker) content() {
+// pages walks content/, one folder per configured language.
+func (c *checker) pages() {
 	dirs := map[string]string{} // content dir → language
 	for _, l := range c.cfg.Languages {
 		dirs[l.ContentDir] = l.Code
@@ -65,6 +77,7 @@ func (c *checker) content() {
 		}
 	}
 	c.orphans()
+	c.sourceRules()
 	c.translations()
 }
 
@@ -162,16 +175,17 @@ func (c *checker) orphans() {
 	}
 }
 
-// bidiControls are embedding and override characters. They are invisible, can
-// reorder text in misleading ways, and the site isolates numbers itself.
-// The marks U+200E and U+200F stay allowed.
-var bidiControls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
 func (c *checker) page(file, lang, slug string) {
-	src, err := os.ReadFile(filepath.Join(c.root, file))
-	if err != nil {
+	var src []byte
+	var doc *frontmatter.Doc
+	var err error
+	if f := c.content.File(file); f != nil {
+		src, doc, err = f.Src, f.Doc, f.Err
+	} else if src, err = os.ReadFile(filepath.Join(c.root, file)); err != nil {
 		c.r.add(file, 0, "cannot read: %v", err)
 		return
+	} else {
+		doc, err = frontmatter.Parse(src)
 	}
 	if len(src) > MaxFileSize {
 		c.r.add(file, lineAt(src, MaxFileSize), "the file is %d KB, more than the %d KB a page may have: split it into pages (the limit is passed on this line)", len(src)>>10, MaxFileSize>>10)
@@ -181,15 +195,11 @@ func (c *checker) page(file, lang, slug string) {
 		c.r.add(file, invalidUTF8Line(src), "the text is not valid UTF-8: save the file with UTF-8 encoding")
 		return
 	}
-	if i := bytes.IndexAny(src, bidiControls); i >= 0 {
-		r, _ := utf8.DecodeRune(src[i:])
-		c.r.add(file, lineAt(src, i), "invisible direction character U+%04X: delete it (the site sets text direction itself)", r)
-	}
+	c.r.Problems = append(c.r.Problems, BidiProblems(file, src)...)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		c.r.add(file, lineAt(src, i), "the file contains a NUL byte: save it as plain UTF-8 text")
 		return
 	}
-	doc, err := frontmatter.Parse(src)
 	if err != nil {
 		if fe, ok := err.(*frontmatter.Error); ok {
 			c.r.add(file, fe.Line, "%s", fe.Msg)
@@ -198,9 +208,10 @@ func (c *checker) page(file, lang, slug string) {
 		}
 		return
 	}
-	p := &Page{Lang: lang, Slug: slug, File: file, Params: doc.Params}
+	p := &Page{Page: &content.Page{Lang: lang, Slug: slug, File: file, Params: doc.Params}}
 	c.r.Pages = append(c.r.Pages, p)
 	c.frontMatter(p, doc)
+	c.frontMatterRules(p, doc)
 	p.Body = c.blankShortcodes(p, doc.Body, doc.BodyLine)
 	c.markdown(p, doc.BodyLine)
 }
@@ -241,7 +252,13 @@ func (c *checker) frontMatter(p *Page, doc *frontmatter.Doc) {
 			}
 		}
 	}
-	if LegalPages[p.Slug] || doc.Params["reviewed"] != nil {
+	if v, ok := doc.Params[LegalKey]; ok {
+		if _, isBool := v.(bool); !isBool {
+			c.r.add(p.File, doc.Line(LegalKey), "%s is %q: write `%s: true` on a legal page, or leave the line out", LegalKey, fmt.Sprint(v), LegalKey)
+		}
+	}
+	legal := c.legal(doc, p.Slug)
+	if legal || doc.Params["reviewed"] != nil {
 		c.reviewed(p, doc)
 	}
 	if src, ok := doc.Params["sources"]; ok {
@@ -255,7 +272,7 @@ func (c *checker) frontMatter(p *Page, doc *frontmatter.Doc) {
 				c.r.add(p.File, doc.Line("sources"), "source %q is not a web address: write the full https:// address", u)
 			}
 		}
-	} else if LegalPages[p.Slug] {
+	} else if legal {
 		c.r.add(p.File, 1, "legal page without sources: add `sources:` with the official addresses behind its facts")
 	}
 	c.translateKey(p, doc)

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"github.com/redcross-no/familieinnvandring/internal/content"
+
 	"bytes"
 	"math"
 	"os"
@@ -59,7 +61,7 @@ func FuzzPhoneInText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		ascii, orig := asciiDigits(s)
+		ascii, orig := NormalizeDigits(s)
 		if len(orig) != len(ascii)+1 || orig[len(orig)-1] != len(s) {
 			t.Fatalf("offsets: %d for %d bytes (text %d bytes)", len(orig), len(ascii), len(s))
 		}
@@ -68,11 +70,11 @@ func FuzzPhoneInText(f *testing.F) {
 				t.Fatalf("offsets go back at %d", i)
 			}
 		}
-		if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return r > 127 }) && ascii != s {
+		if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return r > 127 || strings.ContainsRune("*_~`\t\n\r\f\v", r) }) && ascii != s {
 			t.Fatalf("ASCII text changed: %q → %q", s, ascii)
 		}
 		c := fuzzChecker()
-		c.phoneInText(&Page{File: "x.md"}, 1, s)
+		c.phoneInText(&Page{Page: &content.Page{File: "x.md"}}, 1, s)
 		for _, p := range c.r.Problems {
 			q, err := strconv.QuotedPrefix(strings.TrimPrefix(p.Msg, "phone number "))
 			if err != nil {
@@ -96,7 +98,7 @@ func FuzzBlankShortcodes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := fuzzChecker()
 		const bodyLine = 5
-		out := c.blankShortcodes(&Page{File: "x.md"}, body, bodyLine)
+		out := c.blankShortcodes(&Page{Page: &content.Page{File: "x.md"}}, body, bodyLine)
 		if len(out) != len(body) {
 			t.Fatalf("length %d, was %d", len(out), len(body))
 		}
@@ -130,7 +132,7 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		c := fuzzChecker()
 		const bodyLine = 5
-		p := &Page{File: "x.md", Lang: "nb", Slug: "x"}
+		p := &Page{Page: &content.Page{File: "x.md", Lang: "nb", Slug: "x"}}
 		p.Body = c.blankShortcodes(p, body, bodyLine)
 		c.markdown(p, bodyLine)
 		last := bodyLine + bytes.Count(body, []byte("\n"))

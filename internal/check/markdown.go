@@ -73,6 +73,7 @@ func (c *checker) shortcode(p *Page, line int, inner string) {
 		return // a commented-out shortcode
 	}
 	inner = strings.TrimPrefix(inner, "/")
+	c.phoneInString(p.File, line, inner)
 	var args []string
 	for _, m := range shortcodeArg.FindAllStringSubmatch(inner, -1) {
 		args = append(args, m[1]+m[2]+m[3])
@@ -82,6 +83,10 @@ func (c *checker) shortcode(p *Page, line int, inner string) {
 		return
 	}
 	name, args := args[0], args[1:]
+	if why, builtin := hugoShortcodes[name]; builtin && !c.shortcodes[name] {
+		c.r.add(p.File, line, "Hugo's shortcode %q is not used on this site: %s; remove it (shortcodes: %s)", name, why, quoteList(sortedKeys(c.shortcodes)))
+		return
+	}
 	if !c.shortcodes[name] {
 		known := make([]string, 0, len(c.shortcodes))
 		for k := range c.shortcodes {
@@ -183,11 +188,10 @@ func (c *checker) markdown(p *Page, bodyLine int) {
 			if source {
 				lix.block(string(nodeText(n, body)))
 			}
-		case *ast.Text:
-			c.phoneInText(p, lineOf(n.Segment.Start), string(n.Segment.Value(body)))
 		}
 		return ast.WalkContinue, nil
 	})
+	c.phonesInBlocks(p, root, body, lineOf)
 	p.LIX, p.Words = lix.value(), lix.words
 }
 
@@ -214,9 +218,8 @@ func (c *checker) link(p *Page, line int, dest string, image bool) {
 		if _, err := os.Stat(filepath.Join(c.root, "static", filepath.FromSlash(strings.TrimPrefix(u.Path, "/")))); err != nil {
 			c.r.add(p.File, line, "image %q not found: put it in static/%s", d, strings.TrimPrefix(u.Path, "/"))
 		}
-	case u.Scheme == "tel" || u.Scheme == "sms":
-		c.r.add(p.File, line, "phone link %q typed into the text: phone numbers live in %s; use {{< phone \"service-id\" >}}", d, ServicesFile)
-	case u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto":
+	case c.contactLink(p.File, line, d, u):
+	case u.Scheme == "http" || u.Scheme == "https":
 	case u.Scheme != "":
 		c.r.add(p.File, line, "link scheme %q is not allowed: use https://, mailto: or a page link like /help/", u.Scheme+":")
 	case strings.HasPrefix(d, "//"):
@@ -224,69 +227,6 @@ func (c *checker) link(p *Page, line int, dest string, image bool) {
 	default:
 		c.links = append(c.links, pendingLink{file: p.File, lang: p.Lang, target: u.Path, fragment: u.Fragment, line: line})
 	}
-}
-
-// phoneRE finds digit runs that look like a phone number: at least five digits
-// in groups separated by single spaces, not part of a larger token (dates,
-// law references like LOV-2021-06-11-79, paragraph numbers).
-var phoneRE = regexp.MustCompile(`(^|[^\p{L}\p{N}\-/.,:§])(\+?[0-9](?:[0-9]| [0-9])+)($|[^\p{L}\p{N}\-/])`)
-
-var moneyAfter = regexp.MustCompile(`^\s?(kr\b|kroner|NOK)`)
-
-// phoneInText refuses phone numbers typed into text: numbers live in data.
-// The message quotes the number as the translator typed it (in Arabic-Indic
-// digits too), so it can be found in the file.
-func (c *checker) phoneInText(p *Page, line int, typed string) {
-	digits := 0
-	for _, r := range typed {
-		if unicode.IsDigit(r) {
-			digits++
-		}
-	}
-	if digits < 3 { // the shortest number in the data (112) has three
-		return
-	}
-	s, orig := asciiDigits(typed)
-	for _, m := range phoneRE.FindAllStringSubmatchIndex(s, -1) {
-		num := s[m[4]:m[5]]
-		digits := onlyDigits(num)
-		known := false
-		for _, ph := range c.phones {
-			if digits == ph || digits == "47"+ph {
-				known = true
-			}
-		}
-		money := strings.HasSuffix(s[:m[4]], "NOK ") || moneyAfter.MatchString(s[m[6]:])
-		looksLikePhone := len(digits) >= 5 && len(digits) <= 12 && (strings.Contains(num, " ") || len(digits) >= 8)
-		if known || (looksLikePhone && !money) {
-			c.r.add(p.File, line, "phone number %q typed into the text: numbers live only in %s; use {{< phone \"service-id\" >}}", typed[orig[m[4]]:orig[m[5]]], ServicesFile)
-		}
-	}
-}
-
-// asciiDigits maps digits of every script (Arabic-Indic, Persian …) to 0–9,
-// so a number typed in Arabic digits is found too. orig maps each byte offset
-// of the result (and its end) to the offset in s.
-func asciiDigits(s string) (ascii string, orig []int) {
-	var b strings.Builder
-	orig = make([]int, 0, len(s)+1)
-	for i, r := range s {
-		if r > 127 && unicode.IsDigit(r) {
-			for _, z := range []rune{0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0x1369 - 1, 0xFF10} {
-				if r >= z && r <= z+9 {
-					r = '0' + (r - z)
-					break
-				}
-			}
-		}
-		n := b.Len()
-		b.WriteRune(r)
-		for range b.Len() - n {
-			orig = append(orig, i)
-		}
-	}
-	orig = append(orig, len(s))
-	return b.String(), orig
 }
 
 // offsetOf finds a byte offset in the body for any node.

@@ -24,7 +24,11 @@ func (c *checker) translations() {
 			c.r.add(siteconfig.File, 0, "the content mount of %q has source = %q: use %q, the folder every language's pages are in", l.Code, l.ContentDir, want)
 		}
 	}
-	site, err := translation.Scan(c.root, c.cfg)
+	err := c.contentErr
+	var site *translation.Site
+	if err == nil {
+		site, err = translation.ScanContent(c.content, c.cfg)
+	}
 	if err != nil {
 		c.r.add("content", 0, "cannot read the translations: %v", err)
 		return

@@ -96,7 +96,7 @@ func start(t *testing.T) (*env, error) {
 	if len(e.headers.Errors) > 0 {
 		return nil, fmt.Errorf("Netlify's parser refuses the built _headers: %q", e.headers.Errors)
 	}
-	if e.site, err = serve(&siteServer{dir: e.out, headers: e.headers}); err != nil {
+	if e.site, err = serve(newSiteServer(e.out, e.headers)); err != nil {
 		return nil, err
 	}
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/redcross-no/familieinnvandring/internal/check"
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -29,7 +30,7 @@ const (
 	kindChooser  = "chooser"  // /, /go/<slug>/ and /404.html: every language by its own name
 	kindHome     = "home"     // /<lang>/
 	kindContent  = "content"  // a topic page
-	kindLegal    = "legal"    // a topic page with a review date and sources (check.LegalPages)
+	kindLegal    = "legal"    // a topic page with a review date and sources (`legal: true` in its source page)
 	kindHelp     = "help"     // every help service, from the data
 	kindPartners = "partners" // for organisations
 	kindFallback = "fallback" // "not translated yet"
@@ -49,6 +50,7 @@ type pageInfo struct {
 func (e *env) pageInfos(t *testing.T) []pageInfo {
 	t.Helper()
 	var out []pageInfo
+	legal := e.legalSlugs(t)
 	for _, p := range e.pages(t) {
 		b, err := os.ReadFile(filepath.Join(e.out, filepath.FromSlash(strings.TrimPrefix(p, "/")), indexIfDir(p)))
 		if err != nil {
@@ -76,7 +78,7 @@ func (e *env) pageInfos(t *testing.T) []pageInfo {
 			info.kind = kindHelp
 		case slug == "partners":
 			info.kind = kindPartners
-		case check.LegalPages[slug]:
+		case legal[slug]:
 			info.kind = kindLegal
 		default:
 			info.kind = kindContent
@@ -84,6 +86,28 @@ func (e *env) pageInfos(t *testing.T) []pageInfo {
 		out = append(out, info)
 	}
 	return out
+}
+
+// legalSlugs are the pages whose source-language page says `legal: true`:
+// a translation of a legal page is legal too.
+func (e *env) legalSlugs(t *testing.T) map[string]bool {
+	t.Helper()
+	cfg, err := siteconfig.Load(e.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, err := content.Read(e.root, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := cfg.Language(cfg.Default)
+	legal := map[string]bool{}
+	for _, f := range site.Dir(src.ContentDir) {
+		if f.Doc != nil && f.Doc.Params[check.LegalKey] == true {
+			legal[f.Slug] = true
+		}
+	}
+	return legal
 }
 
 func indexIfDir(p string) string {

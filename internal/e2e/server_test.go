@@ -1,25 +1,23 @@
 package e2e
 
 import (
-	"compress/gzip"
-	"mime"
 	"net/http"
-	"os"
-	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/netlify/netlifytest"
 )
 
-// siteServer serves the built site as Netlify would: the headers its parser
-// read from _headers, pretty URLs (/nb/help → /nb/help/), each language's
-// 404 page, the site-wide /404.html for any other address, and gzip.
+// siteServer serves the built site as Netlify would (netlify.Handler: pretty
+// URLs, each language's 404 page, the site-wide /404.html for any other
+// address, gzip), with the headers Netlify's own parser read from _headers,
+// and the probe pages of TestDetectorsWork.
 type siteServer struct {
 	dir     string
 	headers *netlifytest.Headers
+	site    *netlify.Handler
 }
 
 func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -27,62 +25,19 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.probe(w, id)
 		return
 	}
-	p := path.Clean(r.URL.Path)
-	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
-		p += "/"
-	}
-	for _, rule := range s.headers.Rules {
-		if matches(rule.For, p) {
-			for k, v := range rule.Values {
-				w.Header().Set(k, v)
-			}
+	s.site.ServeHTTP(w, r)
+}
+
+func newSiteServer(dir string, headers *netlifytest.Headers) *siteServer {
+	s := &siteServer{dir: dir, headers: headers, site: &netlify.Handler{Dir: dir}}
+	for _, rule := range headers.Rules {
+		hr := netlify.HeaderRule{Path: rule.For}
+		for k, v := range rule.Values {
+			hr.Headers = append(hr.Headers, netlify.Header{Name: k, Value: v})
 		}
+		s.site.Headers = append(s.site.Headers, hr)
 	}
-	file := filepath.Join(s.dir, filepath.FromSlash(p))
-	if strings.HasSuffix(p, "/") {
-		file = filepath.Join(file, "index.html")
-	}
-	st, err := os.Stat(file)
-	if err == nil && st.IsDir() {
-		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-		return
-	}
-	status := http.StatusOK
-	if err != nil || strings.HasPrefix(path.Base(p), "_") {
-		status = http.StatusNotFound
-		lang, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-		file = filepath.Join(s.dir, lang, "404.html")
-		if _, err := os.Stat(file); err != nil {
-			// Netlify's answer for any other address: the site-wide page
-			// (a mistyped /go/ link from a poster).
-			file = filepath.Join(s.dir, "404.html")
-			if _, err := os.Stat(file); err != nil {
-				http.NotFound(w, r)
-				return
-			}
-		}
-	}
-	b, err := os.ReadFile(file)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	ct := mime.TypeByExtension(filepath.Ext(file))
-	if ct == "" {
-		ct = "application/octet-stream"
-	}
-	w.Header().Set("Content-Type", ct)
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		w.Header().Set("Content-Encoding", "gzip")
-		w.Header().Set("Vary", "Accept-Encoding")
-		w.WriteHeader(status)
-		gz := gzip.NewWriter(w)
-		gz.Write(b)
-		gz.Close()
-		return
-	}
-	w.WriteHeader(status)
-	w.Write(b)
+	return s
 }
 
 // probe serves a page of TestDetectorsWork, with the site's headers or none.
@@ -99,14 +54,6 @@ func (s *siteServer) probe(w http.ResponseWriter, id string) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Write([]byte(pr.html))
-}
-
-// matches applies a Netlify path pattern: "*" at the end matches any rest.
-func matches(pattern, p string) bool {
-	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
-		return strings.HasPrefix(p, prefix)
-	}
-	return pattern == p
 }
 
 // exitPath is where the quick exit goes on the exit server, the stand-in for

@@ -12,16 +12,14 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"go.yaml.in/yaml/v3"
 )
 
-// Error is a problem at a line of the file (1-based).
-type Error struct {
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+// Error is a problem at a line of the file (1-based); the caller names the
+// file.
+type Error = fileerr.Error
 
 // Doc is a parsed content file.
 type Doc struct {
@@ -52,10 +50,10 @@ var bom = []byte("\xef\xbb\xbf")
 // Parse splits and parses src. It returns *Error for anything a translator can fix.
 func Parse(src []byte) (*Doc, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, &Error{1, "the file is empty: start it with front matter (---, title: …, description: …, ---) and the text"}
+		return nil, &Error{Line: 1, Msg: "the file is empty: start it with front matter (---, title: …, description: …, ---) and the text"}
 	}
 	if bytes.HasPrefix(src, bom) {
-		return nil, &Error{1, "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"}
+		return nil, &Error{Line: 1, Msg: "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"}
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	first = bytes.TrimRight(first, " \t\r")
@@ -67,12 +65,12 @@ func Parse(src []byte) (*Doc, error) {
 		delim, format = "+++", "toml"
 	default:
 		if dashLine(first) && !bytes.HasPrefix(first, []byte("--")) {
-			return nil, &Error{1, fmt.Sprintf("front matter must start with a line of exactly --- (three hyphens; found %q): a word processor may have turned them into a dash", first)}
+			return nil, &Error{Line: 1, Msg: fmt.Sprintf("front matter must start with a line of exactly --- (three hyphens; found %q): a word processor may have turned them into a dash", first)}
 		}
 		if bytes.HasPrefix(first, []byte("--")) || bytes.HasPrefix(first, []byte("++")) {
-			return nil, &Error{1, fmt.Sprintf("front matter must start with a line of exactly --- (found %q)", first)}
+			return nil, &Error{Line: 1, Msg: fmt.Sprintf("front matter must start with a line of exactly --- (found %q)", first)}
 		}
-		return nil, &Error{1, "no front matter: the first line must be --- followed by title: and description:"}
+		return nil, &Error{Line: 1, Msg: "no front matter: the first line must be --- followed by title: and description:"}
 	}
 	// Find the closing delimiter on a line of its own.
 	lines := bytes.SplitAfter(rest, []byte("\n"))
@@ -89,11 +87,11 @@ func Parse(src []byte) (*Doc, error) {
 		}
 		// "--- text" would start a second YAML document, whose keys are silently dropped.
 		if format == "yaml" && (dashLine(t) || bytes.HasPrefix(t, []byte("--- "))) {
-			return nil, &Error{i + 2, fmt.Sprintf("front matter must end with a line of exactly %s (three hyphens; found %q)", delim, t)}
+			return nil, &Error{Line: i + 2, Msg: fmt.Sprintf("front matter must end with a line of exactly %s (three hyphens; found %q)", delim, t)}
 		}
 		off += len(l)
 	}
-	return nil, &Error{1, fmt.Sprintf("front matter is not closed: add a line with %s after the last key", delim)}
+	return nil, &Error{Line: 1, Msg: fmt.Sprintf("front matter is not closed: add a line with %s after the last key", delim)}
 }
 
 // dashLine reports a line of nothing but hyphens and the dashes a word
@@ -126,12 +124,12 @@ func (d *Doc) parse() error {
 		}
 		root := n.Content[0]
 		if root.Kind != yaml.MappingNode {
-			return &Error{root.Line + 1, "front matter must be a list of keys (key: value)"}
+			return &Error{Line: root.Line + 1, Msg: "front matter must be a list of keys (key: value)"}
 		}
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			k := root.Content[i]
 			if _, dup := d.KeyLines[k.Value]; dup {
-				return &Error{k.Line + 1, fmt.Sprintf("key %q appears twice: keep one", k.Value)}
+				return &Error{Line: k.Line + 1, Msg: fmt.Sprintf("key %q appears twice: keep one", k.Value)}
 			}
 			d.KeyLines[k.Value] = k.Line + 1
 		}
@@ -143,18 +141,11 @@ func (d *Doc) parse() error {
 			var de *toml.DecodeError
 			if errors.As(err, &de) {
 				l, _ := de.Position()
-				return &Error{l + 1, fmt.Sprintf("front matter is not valid TOML (%s): check quotes and the = after each key", strings.TrimPrefix(de.Error(), "toml: "))}
+				return &Error{Line: l + 1, Msg: fmt.Sprintf("front matter is not valid TOML (%s): check quotes and the = after each key", strings.TrimPrefix(de.Error(), "toml: "))}
 			}
-			return &Error{1, fmt.Sprintf("front matter is not valid TOML (%v): check quotes and the = after each key", strings.TrimPrefix(err.Error(), "toml: "))}
+			return &Error{Line: 1, Msg: fmt.Sprintf("front matter is not valid TOML (%v): check quotes and the = after each key", strings.TrimPrefix(err.Error(), "toml: "))}
 		}
-		keyRE := regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
-		for i, l := range bytes.Split(d.Raw, []byte("\n")) {
-			if m := keyRE.FindSubmatch(l); m != nil {
-				if _, seen := d.KeyLines[string(m[1])]; !seen {
-					d.KeyLines[string(m[1])] = i + 2
-				}
-			}
-		}
+		d.KeyLines = tomlKeyLines(d.Raw)
 	}
 	return nil
 }
@@ -169,5 +160,5 @@ func yamlError(err error) error {
 	}
 	msg = yamlLine.ReplaceAllString(msg, "")
 	msg = regexp.MustCompile(`^yaml:\s*:?\s*`).ReplaceAllString(msg, "")
-	return &Error{line, fmt.Sprintf("front matter is not valid YAML (%s): check quotes and the colon after each key", msg)}
+	return &Error{Line: line, Msg: fmt.Sprintf("front matter is not valid YAML (%s): check quotes and the colon after each key", msg)}
 }

@@ -18,6 +18,8 @@ import (
 	"strings"
 
 	"github.com/gohugoio/hugo/commands"
+
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 )
 
 // Build renders the site in dir into dest, minified. Hugo's progress output
@@ -80,13 +82,7 @@ func avoidRenderDeadlock(dir string) {
 }
 
 // FileError is a Hugo error in one of the site's files.
-type FileError struct {
-	File string // relative to the site root, slash-separated
-	Line int
-	Msg  string
-}
-
-func (e *FileError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+type FileError = fileerr.Error
 
 // hugoLocation is how Hugo names a file position in its errors: "/abs/path:line:col": .
 var hugoLocation = regexp.MustCompile(`"([^"]+):(\d+):(\d+)": `)

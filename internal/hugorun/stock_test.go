@@ -74,7 +74,7 @@ func TestStockHugoBuildsTheSameSite(t *testing.T) {
 	run(src, site, "build", "--out", tool)
 	// The tool's one change to Hugo's pages: Latin runs in right-to-left
 	// text isolated (internal/publish/isolate.go).
-	if err := publish.IsolateRTL(stock); err != nil {
+	if err := publish.IsolateDir(stock); err != nil {
 		t.Fatal(err)
 	}
 

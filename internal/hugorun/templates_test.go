@@ -212,9 +212,25 @@ func TestServiceCardsGiveEachChannelItsHours(t *testing.T) {
 	b.AssertFileContent("public/nb/index.html",
 		`<span class="hours">Døgnåpent</span>`)
 	// A source with its own date shows it, so an old article is not read
-	// as a check of today's hours.
+	// as a check of today's hours. The card's foot names the sites; the
+	// addresses open under it.
 	b.AssertFileContent("public/nb/help/index.html",
-		`Sjekket 21. november 2026 · <a href="https://www.regjeringen.no/" rel="noreferrer"><bdi dir="ltr">regjeringen.no</bdi></a>, <a href="https://example.org/2019/news" rel="noreferrer"><bdi dir="ltr">example.org</bdi></a> (publisert 3. oktober 2019)`)
+		`<summary>Sjekket 21. november 2026 · <bdi dir="ltr">regjeringen.no</bdi>, <bdi dir="ltr">example.org</bdi></summary>`,
+		`<a href="https://example.org/2019/news" rel="noreferrer"><bdi dir="ltr">example.org/2019/news</bdi></a> (publisert 3. oktober 2019)`)
+}
+
+// TestServiceCardNamesEachSourceSiteOnce: two sources on the same site are
+// one name on the card ("regjeringen.no", not "regjeringen.no,
+// regjeringen.no"); both addresses are under it.
+func TestServiceCardNamesEachSourceSiteOnce(t *testing.T) {
+	files := strings.Replace(site, `sources: ["https://www.regjeringen.no/", `, `sources: ["https://www.regjeringen.no/", "https://www.regjeringen.no/other/", `, 1)
+	if files == site {
+		t.Fatal("the test site's sources changed: update this test")
+	}
+	b := build(t, files)
+	b.AssertFileContent("public/nb/help/index.html",
+		`<summary>Sjekket 21. november 2026 · <bdi dir="ltr">regjeringen.no</bdi>, <bdi dir="ltr">example.org</bdi></summary>`,
+		`<bdi dir="ltr">regjeringen.no/other/</bdi>`)
 }
 
 func TestHomeShowsEmergencyNumbersAndHelplines(t *testing.T) {

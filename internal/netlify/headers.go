@@ -1,5 +1,3 @@
-// Package netlify writes the files Netlify reads from the published site:
-// _headers (the security headers every response carries) and _redirects.
 package netlify
 
 import (
@@ -13,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -128,12 +127,7 @@ func StyleHash(css string) string {
 // a referrer: the build must not publish pages that break under their own
 // headers or leave traces elsewhere.
 func Scan(dir, siteURL string) (string, error) {
-	own := ""
-	if u, err := url.Parse(siteURL); err == nil && u.Host != "" {
-		own = strings.ToLower(u.Host)
-	}
-	styles := map[string][]string{} // hash → pages
-	var problems []string
+	sc := NewScanner(siteURL)
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
 			return err
@@ -143,36 +137,96 @@ func Scan(dir, siteURL string) (string, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		rel = filepath.ToSlash(rel)
-		css, probs := scanPage(b, own)
-		for _, p := range probs {
-			problems = append(problems, rel+": "+p)
-		}
-		for _, c := range css {
-			h := StyleHash(c)
-			styles[h] = append(styles[h], rel)
-		}
+		styles, probs := scanPage(b, sc.own)
+		sc.Add(filepath.ToSlash(rel), styles, probs)
 		return nil
 	})
 	if err != nil {
 		return "", err
 	}
-	if len(styles) > 1 {
+	return sc.Result()
+}
+
+// Scanner collects what Scan finds, page by page, for a caller that reads
+// the pages itself. Add may be called from several goroutines.
+type Scanner struct {
+	own      string
+	mu       sync.Mutex
+	styles   map[string][]string // hash → pages
+	problems map[string][]string // page → its problems, in page order
+}
+
+// NewScanner starts a scan of the pages of the site at siteURL (baseURL):
+// links to it are not outbound.
+func NewScanner(siteURL string) *Scanner {
+	sc := &Scanner{styles: map[string][]string{}, problems: map[string][]string{}}
+	if u, err := url.Parse(siteURL); err == nil && u.Host != "" {
+		sc.own = strings.ToLower(u.Host)
+	}
+	return sc
+}
+
+// Page scans one page's tokens.
+func (sc *Scanner) Page(rel string, tokens []html.Token) {
+	styles, probs := ScanTokens(tokens, sc.own)
+	sc.Add(rel, styles, probs)
+}
+
+// Add records one page's inline styles and problems.
+func (sc *Scanner) Add(rel string, styles, probs []string) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if len(probs) > 0 {
+		sc.problems[rel] = probs
+	}
+	for _, c := range styles {
+		h := StyleHash(c)
+		sc.styles[h] = append(sc.styles[h], rel)
+	}
+}
+
+// Result is the CSP hash of the one shared inline stylesheet, or the
+// problems found (pages in path order).
+func (sc *Scanner) Result() (string, error) {
+	var problems []string
+	pages := make([]string, 0, len(sc.problems))
+	for rel := range sc.problems {
+		pages = append(pages, rel)
+	}
+	sort.Slice(pages, func(i, j int) bool { return walkOrder(pages[i], pages[j]) })
+	for _, rel := range pages {
+		for _, p := range sc.problems[rel] {
+			problems = append(problems, rel+": "+p)
+		}
+	}
+	if len(sc.styles) > 1 {
 		var lines []string
-		for h, pages := range styles {
+		for h, pages := range sc.styles {
 			sort.Strings(pages)
 			lines = append(lines, fmt.Sprintf("%s on %d page(s), e.g. %s", h, len(pages), pages[0]))
 		}
 		sort.Strings(lines)
-		problems = append(problems, fmt.Sprintf("pages carry %d different inline stylesheets (%s): the CSP allows one; keep all CSS in assets/css/site.css, inlined by layouts/_partials/site/style.html", len(styles), strings.Join(lines, "; ")))
+		problems = append(problems, fmt.Sprintf("pages carry %d different inline stylesheets (%s): the CSP allows one; keep all CSS in assets/css/site.css, inlined by layouts/_partials/site/style.html", len(sc.styles), strings.Join(lines, "; ")))
 	}
 	if len(problems) > 0 {
 		return "", fmt.Errorf("%d page problem(s) against the security headers:\n%s", len(problems), strings.Join(problems, "\n"))
 	}
-	for h := range styles {
+	for h := range sc.styles {
 		return h, nil
 	}
 	return "", nil
+}
+
+// walkOrder reports whether path a comes before b in filepath.WalkDir's
+// order: name by name, each folder's entries sorted.
+func walkOrder(a, b string) bool {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		if as[i] != bs[i] {
+			return as[i] < bs[i]
+		}
+	}
+	return len(as) < len(bs)
 }
 
 // fetched maps the elements whose attribute makes the browser load a URL.
@@ -193,16 +247,23 @@ var fetchedLinks = map[string]bool{
 // or the no-third-party rule would meet in one page. own is the site's host.
 func scanPage(b []byte, own string) (styles []string, problems []string) {
 	z := html.NewTokenizer(bytes.NewReader(b))
+	var tokens []html.Token
+	for z.Next() != html.ErrorToken {
+		tokens = append(tokens, z.Token())
+	}
+	return ScanTokens(tokens, own)
+}
+
+// ScanTokens is scanPage for a page already tokenized (the build's page
+// pass reads each page once for all its checks).
+func ScanTokens(tokens []html.Token, own string) (styles []string, problems []string) {
 	var open atom.Atom // the <style> or <script> being read
 	var text strings.Builder
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return styles, problems
+	for _, t := range tokens {
+		switch t.Type {
 		case html.TextToken:
 			if open != 0 {
-				text.Write(z.Text())
+				text.WriteString(t.Data)
 			}
 		case html.EndTagToken:
 			switch {
@@ -213,14 +274,14 @@ func scanPage(b []byte, own string) (styles []string, problems []string) {
 			}
 			open = 0
 		case html.StartTagToken, html.SelfClosingTagToken:
-			t := z.Token()
-			if tt == html.StartTagToken && (t.DataAtom == atom.Style || t.DataAtom == atom.Script) {
+			if t.Type == html.StartTagToken && (t.DataAtom == atom.Style || t.DataAtom == atom.Script) {
 				open = t.DataAtom
 				text.Reset()
 			}
 			problems = append(problems, checkTag(t, own)...)
 		}
 	}
+	return styles, problems
 }
 
 // checkTag returns what in one start tag the headers would block, what would

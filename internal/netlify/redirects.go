@@ -1,5 +1,8 @@
-// Package netlify writes and reads the files Netlify takes its routing from:
-// _redirects (written by the build) and the [[redirects]] of netlify.toml.
+// Package netlify owns what Netlify reads from the published site and how
+// it behaves: _headers (the security headers every response carries, and
+// the scan of every page against them), _redirects and the [[redirects]] of
+// netlify.toml (written, parsed and matched, here only), and Handler, which
+// serves a built site as Netlify does for the browser tests and tools.
 package netlify
 
 import (
@@ -12,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 )
 
 // RedirectsFile is the name Netlify reads in the publish directory. Netlify
@@ -63,13 +68,7 @@ func WriteRedirects(w io.Writer, header string, rules []Rule) error {
 }
 
 // LineError is a problem on one line of a _redirects file.
-type LineError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+type LineError = fileerr.Error
 
 // ParseRedirects reads the rules of a _redirects file (the subset this site
 // uses: from, to, status with optional "!", and Language=/Country= conditions).
@@ -84,7 +83,7 @@ func ParseRedirects(name string, b []byte) ([]Rule, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) < 2 {
-			return nil, &LineError{name, n, "a rule needs a path and a target: write `/old-path /new-path 301`"}
+			return nil, &LineError{File: name, Line: n, Msg: "a rule needs a path and a target: write `/old-path /new-path 301`"}
 		}
 		r := Rule{From: f[0], To: f[1], Status: 301}
 		for _, opt := range f[2:] {
@@ -97,7 +96,7 @@ func ParseRedirects(name string, b []byte) ([]Rule, error) {
 				s := strings.TrimSuffix(opt, "!")
 				code, err := strconv.Atoi(s)
 				if err != nil {
-					return nil, &LineError{name, n, fmt.Sprintf("status %q is not a number: use 301, 302, 200 or 404", opt)}
+					return nil, &LineError{File: name, Line: n, Msg: fmt.Sprintf("status %q is not a number: use 301, 302, 200 or 404", opt)}
 				}
 				r.Status, r.Force = code, strings.HasSuffix(opt, "!")
 			}

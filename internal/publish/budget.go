@@ -34,27 +34,70 @@ type Cost struct {
 // Costs measures the scripts and requests of every HTML page in dir (Weights
 // measures their bytes).
 func Costs(dir string) ([]Cost, error) {
-	var (
-		mu  sync.Mutex
-		out []Cost
-	)
-	err := eachHTML(dir, func(rel string, b []byte) error {
-		c := pageCost(dir, rel, b)
-		mu.Lock()
-		out = append(out, c)
-		mu.Unlock()
-		return nil
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, err
+	c := &Requests{Dir: dir}
+	err := PagePass{Checks: []PageCheck{c}}.Walk(dir)
+	return c.Sorted(), err
+}
+
+// Requests is the page pass's check of what each page makes a phone fetch and
+// run: it fails the build when a page is over ScriptBudget or RequestBudget,
+// or loads anything from another site.
+type Requests struct {
+	Dir     string // the output directory, for the size of script files
+	mu      sync.Mutex
+	out     []Cost
+	scripts sync.Map // file → its gzip size: every page loads the same script
+}
+
+// Page implements PageCheck.
+func (c *Requests) Page(p *Page) {
+	x := pageCost(c.Dir, p, c.scriptSize)
+	c.mu.Lock()
+	c.out = append(c.out, x)
+	c.mu.Unlock()
+}
+
+// Done implements PageCheck.
+func (c *Requests) Done(b *Build) error {
+	var problems []string
+	for _, x := range c.Sorted() {
+		problems = append(problems, x.Problems()...)
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(b.Stderr, p)
+		}
+		return fmt.Errorf("%d script or request budget problem(s)", len(problems))
+	}
+	return nil
+}
+
+// scriptSize is the gzip size of a script file, -1 when it cannot be read.
+func (c *Requests) scriptSize(file string) int {
+	if n, ok := c.scripts.Load(file); ok {
+		return n.(int)
+	}
+	n := -1
+	if f, err := os.ReadFile(file); err == nil {
+		n = GzipSize(f)
+	}
+	c.scripts.Store(file, n)
+	return n
+}
+
+// Sorted returns the costs measured, by path.
+func (c *Requests) Sorted() []Cost {
+	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Path < c.out[j].Path })
+	return c.out
 }
 
 // cssURL finds url(…) in inline CSS: each is a request too.
 var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)`)
 
-// pageCost reads one page with the HTML tokenizer (a tree is not needed,
-// and building one for every page would double the time).
-func pageCost(dir, rel string, b []byte) Cost {
+// pageCost measures one page from its tokens (a tree is not needed, and
+// building one for every page would double the time).
+func pageCost(dir string, p *Page, scriptSize func(file string) int) Cost {
+	rel := p.Path
 	c := Cost{Path: rel}
 	var inline bytes.Buffer
 	request := func(ref string) {
@@ -67,36 +110,29 @@ func pageCost(dir, rel string, b []byte) Cost {
 			c.Foreign = append(c.Foreign, ref)
 		}
 	}
-	z := html.NewTokenizer(bytes.NewReader(b))
 	inScript, inStyle := false, false
-	for {
-		tt := z.Next()
+	for _, t := range p.Tokens {
+		tt := t.Type
 		switch tt {
-		case html.ErrorToken:
-			if inline.Len() > 0 {
-				c.Script += GzipSize(inline.Bytes())
-			}
-			return c
 		case html.TextToken:
 			switch {
 			case inScript:
-				inline.Write(z.Text())
+				inline.WriteString(t.Data)
 			case inStyle:
-				for _, m := range cssURL.FindAllSubmatch(z.Text(), -1) {
-					request(string(m[1]))
+				for _, m := range cssURL.FindAllStringSubmatch(t.Data, -1) {
+					request(m[1])
 				}
 			}
 		case html.EndTagToken:
 			inScript, inStyle = false, false
 		case html.StartTagToken, html.SelfClosingTagToken:
-			t := z.Token()
 			inScript, inStyle = false, false
 			switch t.Data {
 			case "script":
 				if src := tokenAttr(t, "src"); src != "" {
 					request(src)
-					if f, err := os.ReadFile(localFile(dir, rel, src)); err == nil {
-						c.Script += GzipSize(f)
+					if n := scriptSize(localFile(dir, rel, src)); n >= 0 {
+						c.Script += n
 					}
 				} else {
 					inScript = tt == html.StartTagToken
@@ -115,6 +151,10 @@ func pageCost(dir, rel string, b []byte) Cost {
 			}
 		}
 	}
+	if inline.Len() > 0 {
+		c.Script += GzipSize(inline.Bytes())
+	}
+	return c
 }
 
 func tokenAttr(t html.Token, key string) string {

@@ -11,13 +11,24 @@ import (
 	xhtml "golang.org/x/net/html"
 )
 
-// IsolateRTL isolates, in every page under dir that has right-to-left text,
-// each Latin-script run (a Norwegian name, a number, a bracketed term) in a
-// <bdi>, so that it cannot scramble the brackets, dashes and words around it
-// at a line break ("(– Politiet"). The site does this, not the translators:
-// Markdown cannot carry <bdi>, and invisible isolate characters are refused
-// by `site check`.
-func IsolateRTL(dir string) error {
+// IsolateRTL is the build step that isolates, in every page that has
+// right-to-left text, each Latin-script run (a Norwegian name, a number, a
+// bracketed term) in a <bdi>, so that it cannot scramble the brackets, dashes
+// and words around it at a line break ("(– Politiet"). The site does this,
+// not the translators: Markdown cannot carry <bdi>, and invisible isolate
+// characters are refused by `site check`. It runs after every step that
+// writes pages (Hugo, the choosers) and before the page pass, which weighs
+// and hashes the pages as they are published.
+type IsolateRTL struct{}
+
+// Name implements Step.
+func (IsolateRTL) Name() string { return "isolate Latin runs in right-to-left pages" }
+
+// Run implements Step.
+func (IsolateRTL) Run(b *Build) error { return IsolateDir(b.Dir) }
+
+// IsolateDir does IsolateRTL's work on every page under dir.
+func IsolateDir(dir string) error {
 	return eachHTML(dir, func(rel string, b []byte) error {
 		if !bytes.Contains(b, []byte("dir=rtl")) && !bytes.Contains(b, []byte(`dir="rtl"`)) {
 			return nil

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io/fs"
@@ -9,11 +8,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/redcross-no/familieinnvandring/internal/netlify"
 )
 
 // BrokenLinks checks every same-site reference in the HTML pages of dir (links,
@@ -122,45 +122,29 @@ func resolve(dir, p string) (string, bool) {
 	return "", false
 }
 
-// redirectRules are the "from" patterns of a Netlify _redirects file that
-// serve or redirect (not those that only give a 404 page).
-type redirectRules []*regexp.Regexp
-
-var placeholder = regexp.MustCompile(`:[A-Za-z]+`)
+// redirectRules are the rules of a Netlify _redirects file that serve or
+// redirect (not those that only give a 404 page).
+type redirectRules []netlify.Rule
 
 func loadRedirects(file string) redirectRules {
-	f, err := os.Open(file)
+	b, err := os.ReadFile(file)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
+	all, _ := netlify.ParseRedirects(filepath.Base(file), b)
 	var rules redirectRules
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) < 2 || strings.HasPrefix(fields[0], "#") {
+	for _, r := range all {
+		if u, err := url.Parse(r.From); r.Status == 404 || (err == nil && u.Host != "") {
 			continue
 		}
-		if len(fields) >= 3 && strings.HasPrefix(fields[2], "404") {
-			continue
-		}
-		from := fields[0]
-		if u, err := url.Parse(from); err == nil && u.Host != "" {
-			continue
-		}
-		re := regexp.QuoteMeta(from)
-		re = strings.ReplaceAll(re, `\*`, `.*`)
-		re = placeholder.ReplaceAllString(re, `[^/]+`)
-		if r, err := regexp.Compile("^" + re + "/?$"); err == nil {
-			rules = append(rules, r)
-		}
+		rules = append(rules, r)
 	}
 	return rules
 }
 
 func (r redirectRules) match(p string) bool {
-	for _, re := range r {
-		if re.MatchString(p) || re.MatchString(strings.TrimSuffix(p, "/")) {
+	for _, rule := range r {
+		if rule.Matches(p) {
 			return true
 		}
 	}

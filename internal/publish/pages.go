@@ -1,13 +1,76 @@
 package publish
 
 import (
+	"bytes"
 	"compress/gzip"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
+
+	"golang.org/x/net/html"
 )
+
+// Page is one HTML page of the output, read once and tokenized once for
+// every per-page check.
+type Page struct {
+	Path   string // relative to the output directory, slash-separated
+	HTML   []byte
+	Tokens []html.Token // in document order; text tokens hold their text
+}
+
+// PageCheck is one check or measure in the page pass. Page is called for
+// every HTML page, from several goroutines at once; Done once afterwards,
+// in the order the checks were given.
+type PageCheck interface {
+	Page(p *Page)
+	Done(b *Build) error
+}
+
+// PagePass is the step that reads every output page once and hands it to
+// each of its checks, so that adding a check costs no further read or parse.
+type PagePass struct {
+	Checks []PageCheck
+}
+
+// Name implements Step.
+func (PagePass) Name() string { return "one pass over every page" }
+
+// Run implements Step.
+func (pp PagePass) Run(b *Build) error {
+	if err := pp.Walk(b.Dir); err != nil {
+		return err
+	}
+	for _, c := range pp.Checks {
+		if err := c.Done(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Walk hands every HTML page in dir to the checks' Page methods.
+func (pp PagePass) Walk(dir string) error {
+	return eachHTML(dir, func(rel string, b []byte) error {
+		p := &Page{Path: rel, HTML: b, Tokens: tokenize(b)}
+		for _, c := range pp.Checks {
+			c.Page(p)
+		}
+		return nil
+	})
+}
+
+func tokenize(b []byte) []html.Token {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var out []html.Token
+	for {
+		if z.Next() == html.ErrorToken {
+			return out
+		}
+		out = append(out, z.Token())
+	}
+}
 
 // eachHTML calls f for every HTML page in dir, on every core: measuring a
 // thousand pages one by one would cost the build a second.

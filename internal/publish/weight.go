@@ -42,24 +42,47 @@ type Weight struct {
 
 // Weights measures every HTML page in dir, heaviest first.
 func Weights(dir string) ([]Weight, error) {
-	var (
-		mu  sync.Mutex
-		out []Weight
-	)
-	err := eachHTML(dir, func(rel string, b []byte) error {
-		w := Weight{Path: rel, Raw: len(b), Gzip: GzipSize(b)}
-		mu.Lock()
-		out = append(out, w)
-		mu.Unlock()
-		return nil
-	})
+	w := &Weigh{}
+	err := PagePass{Checks: []PageCheck{w}}.Walk(dir)
+	return w.Sorted(), err
+}
+
+// Weigh is the page pass's check of page weight: it measures every page and
+// fails the build when one is over PageBudget.
+type Weigh struct {
+	mu  sync.Mutex
+	out []Weight
+}
+
+// Page implements PageCheck.
+func (w *Weigh) Page(p *Page) {
+	x := Weight{Path: p.Path, Raw: len(p.HTML), Gzip: GzipSize(p.HTML)}
+	w.mu.Lock()
+	w.out = append(w.out, x)
+	w.mu.Unlock()
+}
+
+// Done implements PageCheck.
+func (w *Weigh) Done(b *Build) error {
+	if over := OverBudget(w.Sorted()); len(over) > 0 {
+		for _, x := range over {
+			fmt.Fprintf(b.Stderr, "%s: %.1f KB gzip is over the %d KB page budget: shorten the page or split it\n", x.Path, float64(x.Gzip)/1024, Budget(x.Path)/1024)
+		}
+		return fmt.Errorf("%d page(s) over budget", len(over))
+	}
+	return nil
+}
+
+// Sorted returns the weights measured, heaviest first.
+func (w *Weigh) Sorted() []Weight {
+	out := w.out
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Gzip != out[j].Gzip {
 			return out[i].Gzip > out[j].Gzip
 		}
 		return out[i].Path < out[j].Path
 	})
-	return out, err
+	return out
 }
 
 // GzipSize is the size of b gzipped at the default level, as CDNs compress on

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redcross-no/familieinnvandring/internal/campaign"
+	"github.com/redcross-no/familieinnvandring/internal/addresses"
 	"github.com/redcross-no/familieinnvandring/internal/check"
 	"github.com/redcross-no/familieinnvandring/internal/netlify"
 )
@@ -80,7 +80,7 @@ func TestAddressesAreNeutral(t *testing.T) {
 // some languages follow do not count: every reader must arrive.
 func TestPublishedURLsResolve(t *testing.T) {
 	dir := builtSite(t)
-	urls, err := campaign.ReadURLs(filepath.Dir(dir)) // the list after the build
+	urls, err := addresses.ReadURLs(filepath.Dir(dir)) // the list after the build
 	if err != nil {
 		t.Fatal(err)
 	}

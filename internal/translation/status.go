@@ -2,12 +2,9 @@ package translation
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
@@ -21,7 +18,7 @@ const (
 	KeyReviewer   = "reviewer"         // optional
 	// KeyTranslate in a source page: `translate: false` keeps the page to the
 	// languages that have it (the partners page, for organisations).
-	KeyTranslate = "translate"
+	KeyTranslate = content.KeyTranslate
 )
 
 // Hows are the values of the translation key, from least to most checked.
@@ -118,15 +115,23 @@ func (l *Language) Page(slug string) *Page {
 // Scan reads every page's front matter and works out each translation's
 // state. Files that cannot be parsed are left out: `site check` reports them.
 func Scan(root string, cfg *siteconfig.Config) (*Site, error) {
+	pages, err := content.Read(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return ScanContent(pages, cfg)
+}
+
+// ScanContent is Scan of content already read.
+func ScanContent(pages *content.Site, cfg *siteconfig.Config) (*Site, error) {
 	src, ok := cfg.Language(cfg.Default)
 	if !ok {
 		return nil, fmt.Errorf("the source language %q is not configured", cfg.Default)
 	}
+	root := pages.Root
 	s := &Site{Source: cfg.Default, Store: Store{Root: root}}
-	docs, err := readDir(root, src.ContentDir)
-	if err != nil {
-		return nil, err
-	}
+	docs := readDir(pages, src.ContentDir)
+	var err error
 	for _, d := range docs {
 		if d.doc == nil {
 			continue // check reports it; its translations are orphans until it is fixed
@@ -143,10 +148,7 @@ func Scan(root string, cfg *siteconfig.Config) (*Site, error) {
 		}
 		lang := &Language{Code: l.Code}
 		s.Languages = append(s.Languages, lang)
-		docs, err := readDir(root, l.ContentDir)
-		if err != nil {
-			return nil, err
-		}
+		docs := readDir(pages, l.ContentDir)
 		have := map[string]*doc{}
 		for _, d := range docs {
 			have[d.slug] = d
@@ -226,35 +228,14 @@ type doc struct {
 	doc        *frontmatter.Doc
 }
 
-// readDir parses the pages of one language folder, in slug order with
-// _index first; a file whose front matter cannot be read has a nil doc. A
-// missing folder has no pages.
-func readDir(root, dir string) ([]*doc, error) {
-	entries, err := os.ReadDir(filepath.Join(root, dir))
-	if os.IsNotExist(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
+// readDir lists the pages of one language folder, in slug order with
+// _index first; a file whose front matter cannot be read has a nil doc.
+func readDir(pages *content.Site, dir string) []*doc {
 	var out []*doc
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".md" {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(root, dir, name))
-		if err != nil {
-			continue
-		}
-		d, err := frontmatter.Parse(b)
-		if err != nil {
-			d = nil // still listed: the file is there, but unreadable
-		}
-		out = append(out, &doc{slug: strings.TrimSuffix(name, ".md"), file: dir + "/" + name, doc: d})
+	for _, f := range pages.Dir(dir) {
+		out = append(out, &doc{slug: f.Slug, file: f.Path, doc: f.Doc})
 	}
-	slices.SortFunc(out, func(a, b *doc) int { return strings.Compare(a.slug, b.slug) })
-	return out, nil
+	return out
 }
 
 // DateString returns a front-matter date as YYYY-MM-DD ("" when absent).

@@ -14,8 +14,6 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -27,20 +25,17 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"math/big"
-	"mime"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
+	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -108,7 +103,7 @@ func run() int {
 		fmt.Fprintln(os.Stderr, "lighthouse:", err)
 		return 1
 	}
-	srv := &http.Server{Handler: newStatic(out), TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}}
+	srv := &http.Server{Handler: netlify.NewHandler(out), TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}}
 	go srv.ServeTLS(ln, "", "")
 	defer srv.Close()
 	port := ln.Addr().(*net.TCPAddr).Port
@@ -237,118 +232,6 @@ func readReport(file string) (map[string]float64, []string, error) {
 		}
 	}
 	return scores, failing, nil
-}
-
-// static serves a built site as Netlify does: /dir/ is dir/index.html,
-// the _headers rules apply, text is gzipped when the browser accepts it, and
-// a missing page gets its language's 404.html.
-type static struct {
-	root    string
-	headers []headerRule
-}
-
-type headerRule struct {
-	path   *regexp.Regexp
-	name   string
-	value  string
-	remove bool
-}
-
-func newStatic(root string) *static {
-	return &static{root: root, headers: loadHeaders(filepath.Join(root, "_headers"))}
-}
-
-// loadHeaders reads Netlify's _headers: a path line, then indented
-// "Name: value" lines.
-func loadHeaders(file string) []headerRule {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var rules []headerRule
-	var cur *regexp.Regexp
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		t := strings.TrimSpace(line)
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		if line[0] != ' ' && line[0] != '\t' {
-			re := "^" + strings.ReplaceAll(regexp.QuoteMeta(t), `\*`, ".*") + "$"
-			re = regexp.MustCompile(`:[A-Za-z]+`).ReplaceAllString(re, "[^/]+")
-			cur, _ = regexp.Compile(re)
-			continue
-		}
-		if cur == nil {
-			continue
-		}
-		if name, ok := strings.CutPrefix(t, "! "); ok {
-			rules = append(rules, headerRule{path: cur, name: name, remove: true})
-			continue
-		}
-		name, value, ok := strings.Cut(t, ":")
-		if ok {
-			rules = append(rules, headerRule{path: cur, name: strings.TrimSpace(name), value: strings.TrimSpace(value)})
-		}
-	}
-	return rules
-}
-
-func (s *static) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	p := path.Clean("/" + r.URL.Path)
-	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
-		p += "/"
-	}
-	file := filepath.Join(s.root, filepath.FromSlash(p))
-	if st, err := os.Stat(file); err == nil && st.IsDir() {
-		if !strings.HasSuffix(p, "/") {
-			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-			return
-		}
-		file = filepath.Join(file, "index.html")
-	}
-	status := http.StatusOK
-	b, err := os.ReadFile(file)
-	if err != nil {
-		status = http.StatusNotFound
-		lang, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-		file = filepath.Join(s.root, lang, "404.html")
-		if b, err = os.ReadFile(file); err != nil {
-			http.NotFound(w, r)
-			return
-		}
-	}
-	h := w.Header()
-	ctype := mime.TypeByExtension(filepath.Ext(file))
-	if ctype == "" {
-		ctype = http.DetectContentType(b)
-	}
-	h.Set("Content-Type", ctype)
-	h.Set("Cache-Control", "public, max-age=0, must-revalidate") // Netlify's default
-	for _, rule := range s.headers {
-		if !rule.path.MatchString(p) {
-			continue
-		}
-		if rule.remove {
-			h.Del(rule.name)
-		} else {
-			h.Add(rule.name, rule.value)
-		}
-	}
-	compressible := strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "javascript") || strings.Contains(ctype, "json") || strings.Contains(ctype, "svg")
-	if compressible && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		h.Add("Vary", "Accept-Encoding")
-		w.WriteHeader(status)
-		gz := gzip.NewWriter(w)
-		_, _ = gz.Write(b)
-		_ = gz.Close()
-		return
-	}
-	w.WriteHeader(status)
-	_, _ = io.Copy(w, strings.NewReader(string(b)))
 }
 
 // selfSigned makes a throwaway certificate for host, and the base64 SHA-256
