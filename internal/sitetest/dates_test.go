@@ -70,7 +70,10 @@ func TestSourceYearReadsAsYear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(page), "("+want+")") {
+		// In right-to-left pages the build isolates the year (<bdi>2022</bdi>,
+		// internal/publish/isolate.go): the reader sees the same words.
+		text := strings.NewReplacer("<bdi>", "", "</bdi>", "").Replace(string(page))
+		if !strings.Contains(text, "("+want+")") {
 			t.Errorf("%s/help/: the source dated 2022 is not shown as (%s)", l.Code, want)
 		}
 	}
