@@ -31,6 +31,8 @@ var frontMatterKeys = map[string]string{
 	"lastmod":          "date",
 	"date":             "date",
 	"translation_date": "date",
+	"translator":       "text", // written by `site translated --translator`
+	"reviewer":         "text",
 	"sources":          "list",
 	"source_hash":      "text",
 	"translation":      "text",
@@ -173,7 +175,7 @@ func FrontMatterProblems(file, lang string, doc *frontmatter.Doc, today time.Tim
 	if v, ok := doc.Params["aliases"]; ok {
 		list, isList := v.([]any)
 		if !isList {
-			add("aliases", "aliases must be a list of old addresses, e.g. aliases: [/%s/old-name/]", lang)
+			add("aliases", "aliases must be a list of old addresses, e.g. aliases: [/old-name/]")
 		}
 		for _, a := range list {
 			s, _ := a.(string)
@@ -185,21 +187,38 @@ func FrontMatterProblems(file, lang string, doc *frontmatter.Doc, today time.Tim
 	return out
 }
 
-// badAlias says what is wrong with an alias (an old address of the page that
-// Hugo makes a redirect page for), "" when nothing is.
+// badAlias says what is wrong with an alias, "" when nothing is. An alias
+// is an old address of the page; Hugo writes a redirect page there, under
+// the page's language (/old-name/ in content/nb/ becomes /nb/old-name/). It
+// must be one plain page name: a language in front would make /nb/en/…, a
+// name like help would replace that page, and "..", file names or deeper
+// paths could put the redirect anywhere.
 func badAlias(a, lang string) string {
-	segs := strings.Split(strings.Trim(a, "/"), "/")
+	name := strings.Trim(a, "/")
+	first, _, _ := strings.Cut(name, "/")
 	switch {
-	case !strings.HasPrefix(a, "/"+lang+"/"):
-		return fmt.Sprintf("leaves the page's language: an alias of a page in content/%s/ starts with /%s/", lang, lang)
-	case strings.Contains(a, "..") || strings.Contains(a, "\\") || strings.Contains(a, "//") || strings.ContainsAny(a, "?#%"):
-		return "is not a plain address: write /" + lang + "/old-name/"
-	case len(segs) != 2 || !slugRE.MatchString(segs[1]) || segs[1] == "_index":
-		return fmt.Sprintf("is not a page address: write /%s/old-name/ (lowercase letters, digits and dashes; no file name)", lang)
-	case segs[1] == "print" || segs[1] == "go":
-		return "would replace one of the site's own addresses: choose the old page's address"
+	case strings.Contains(a, "..") || strings.Contains(a, "\\") || strings.Contains(a, "//") || strings.ContainsAny(a, "?#%:"):
+		return "is not a plain address: write the old page name as /old-name/"
+	case strings.Contains(name, "/") && (first == lang || isLanguageLike(first)) && slugRE.MatchString(lastSegment(name)):
+		return fmt.Sprintf("starts with a language or folder: write the old page name alone, /%s/ (Hugo puts the alias under /%s/ itself; an alias never leaves the page's language)", lastSegment(name), lang)
+	case !strings.HasPrefix(a, "/") || strings.Contains(name, "/") || !slugRE.MatchString(name) || name == "_index":
+		return "is not a page address: write the old page name as /old-name/ (lowercase letters, digits and dashes; no file name, no folders)"
+	case name == "print" || name == "go" || name == "poster":
+		return "would replace one of the site's own addresses: write the old page's name"
 	}
 	return ""
+}
+
+// isLanguageLike: a path segment that reads as a language code (nb, en, ckb).
+func isLanguageLike(s string) bool {
+	return len(s) >= 2 && len(s) <= 3 && strings.IndexFunc(s, func(r rune) bool { return r < 'a' || r > 'z' }) < 0
+}
+
+func lastSegment(p string) string {
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		return p[i+1:]
+	}
+	return p
 }
 
 // FrontMatterMatchesSource checks that a translation publishes the way its
@@ -285,7 +304,7 @@ func (c *checker) sourceRules() {
 		if list, ok := doc.Params["aliases"].([]any); ok {
 			for _, a := range list {
 				s, _ := a.(string)
-				if seg := strings.Trim(strings.TrimPrefix(s, "/"+p.Lang+"/"), "/"); badAlias(s, p.Lang) == "" && c.r.Page(p.Lang, seg) != nil {
+				if seg := strings.Trim(s, "/"); badAlias(s, p.Lang) == "" && c.r.Page(p.Lang, seg) != nil {
 					c.r.add(p.File, doc.Line("aliases"), "alias %q is the address of content/%s/%s.md: it would replace that page; remove it", s, p.Lang, seg)
 				}
 			}

@@ -31,10 +31,12 @@ func TestFrontMatterThatChangesPublishing(t *testing.T) {
 		{"markup: html", "3: markup changes"},
 		{"URL: /en/", "3: url moves the page"},
 		{"translationKey: stay", "3: translationKey links"},
-		{"aliases: [/en/old/]", `3: alias "/en/old/" leaves the page's language`},
-		{"aliases: [/nb/../en/]", `3: alias "/nb/../en/" is not a plain address`},
-		{"aliases: [/nb/old/index.html]", `3: alias "/nb/old/index.html" is not a page address`},
-		{"aliases: [/nb/print/]", `3: alias "/nb/print/" would replace`},
+		{"aliases: [/en/old/]", `3: alias "/en/old/" starts with a language or folder: write the old page name alone, /old/ (Hugo puts the alias under /nb/ itself; an alias never leaves the page's language)`},
+		{"aliases: [/nb/old/]", `3: alias "/nb/old/" starts with a language or folder`},
+		{"aliases: [/../en/]", `3: alias "/../en/" is not a plain address`},
+		{"aliases: [/old/index.html]", `3: alias "/old/index.html" is not a page address`},
+		{"aliases: [old]", `3: alias "old" is not a page address`},
+		{"aliases: [/print/]", `3: alias "/print/" would replace`},
 		{"lastmod: 2026-13-45", `3: lastmod "2026-13-45" is not a date`},
 		{"translation_date: yesterday", `3: translation_date "yesterday" is not a date`},
 		{"weight: heavy", "3: weight must be a whole number"},
@@ -62,7 +64,7 @@ func TestFrontMatterThatChangesPublishing(t *testing.T) {
 			t.Errorf("TOML %s:\n got %s\nwant …%s…", tt.fm, got, tt.want)
 		}
 	}
-	ok := "---\ntitle: \"T\"\ndescription: \"D\"\ntabTitle: \"X\"\nlinkTitle: \"Y\"\nweight: 10\nlastmod: 2026-11-29\ndate: 2026-01-01\nhelp: [udi]\nhidden: true\nlayout: partners\noutputs: [html]\naliases: [/nb/old-name/]\nlegal: true\n---\n"
+	ok := "---\ntitle: \"T\"\ndescription: \"D\"\ntabTitle: \"X\"\nlinkTitle: \"Y\"\nweight: 10\nlastmod: 2026-11-29\ndate: 2026-01-01\nhelp: [udi]\nhidden: true\nlayout: partners\noutputs: [html]\naliases: [/old-name/]\nlegal: true\ntranslator: \"A\"\n---\n"
 	if got := fmProblems(t, ok); got != "" {
 		t.Errorf("a page with the site's keys: %s", got)
 	}
@@ -84,7 +86,7 @@ func fmProblems(t *testing.T, src string) string {
 // FuzzFrontMatterKeys: whatever the front matter, a key outside the site's
 // list never passes, and every problem names a line of the front matter.
 func FuzzFrontMatterKeys(f *testing.F) {
-	for _, s := range []string{"draft: true", "Draft: true", "outputs: [poster]", "aliases: [/en/x/]", "date: 2099-01-01", "build: {list: never}", "<<: {draft: true}", "\"draft\": true", "weight: 1"} {
+	for _, s := range []string{"draft: true", "Draft: true", "outputs: [poster]", "aliases: [/en/x/]", "aliases: [/a/b/]", "date: 2099-01-01", "build: {list: never}", "<<: {draft: true}", "\"draft\": true", "weight: 1"} {
 		f.Add("---\ntitle: T\ndescription: D\n" + s + "\n---\n")
 	}
 	f.Add("+++\ntitle = 'T'\n'draft' = true\n[build]\nlist = 'never'\n+++\n")

@@ -90,7 +90,7 @@ func (c *checker) glossary(site *translation.Site) {
 			}
 			srcText, text := plainText(srcText), plainText(p.Text)
 			for _, t := range terms {
-				if len(t.Keep) == 0 || !containsTerm(srcText, t.Keep) || containsTerm(text, t.Keep) {
+				if len(t.Keep) == 0 || !ContainsTerm(srcText, t.Keep) || ContainsTerm(text, t.Keep) {
 					continue
 				}
 				example := t.In[l.Code]
@@ -117,14 +117,14 @@ func plainText(s string) string {
 	return bareURLRE.ReplaceAllString(s, " ")
 }
 
-// containsTerm reports whether text has one of the forms as a whole word, in
+// ContainsTerm reports whether text has one of the forms as a whole word, in
 // any case: "NAV" is found in "Ring NAV." and "Nav", never in "navn". Only
 // Latin letters and digits join a word: in Arabic or Tigrinya text a
 // Norwegian name may sit right next to a letter of the other script.
 //
 // Lower case and a plain search, not a case-insensitive regexp per form: at
 // 24 languages the regexps were most of the time `site check` took.
-func containsTerm(text string, forms []string) bool {
+func ContainsTerm(text string, forms []string) bool {
 	lower := strings.ToLower(text)
 	for _, f := range forms {
 		f = strings.ToLower(f)

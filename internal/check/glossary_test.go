@@ -20,15 +20,15 @@ func TestContainsTerm(t *testing.T) {
 		{"krisesentrene", []string{"krisesenter"}, false},
 		{"", []string{"UDI"}, false},
 	} {
-		if got := containsTerm(tt.text, tt.forms); got != tt.want {
-			t.Errorf("containsTerm(%q, %q) = %v, want %v", tt.text, tt.forms, got, tt.want)
+		if got := ContainsTerm(tt.text, tt.forms); got != tt.want {
+			t.Errorf("ContainsTerm(%q, %q) = %v, want %v", tt.text, tt.forms, got, tt.want)
 		}
 	}
 }
 
 func TestPlainText(t *testing.T) {
 	got := plainText(`Les [mer](https://www.nav.no/) på https://udi.no/ og {{< services "nav" >}}.`)
-	if containsTerm(got, []string{"NAV"}) || containsTerm(got, []string{"UDI"}) {
+	if ContainsTerm(got, []string{"NAV"}) || ContainsTerm(got, []string{"UDI"}) {
 		t.Errorf("plainText() = %q: link addresses and shortcodes count as text", got)
 	}
 }

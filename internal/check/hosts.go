@@ -37,13 +37,16 @@ func AllowedHost(host string) (bool, string) {
 	if err != nil {
 		return false, fmt.Sprintf("has a host that is not a valid name (%v): write the service's own address", err)
 	}
+	// No allowed site has a name in other letters, so a non-ASCII or punycode
+	// label anywhere in the name (Ă.udi.no as much as udі.no) is refused:
+	// a subdomain in lookalike letters still reads as the real site.
+	if ascii != h || strings.HasPrefix(ascii, "xn--") || strings.Contains(ascii, ".xn--") {
+		return false, fmt.Sprintf("is on %s, written with letters that only look like Latin ones (its real name is %s): write the address with plain letters", host, ascii)
+	}
 	for _, a := range AllowedHosts {
 		if ascii == a || strings.HasSuffix(ascii, "."+a) {
 			return true, ""
 		}
-	}
-	if ascii != h {
-		return false, fmt.Sprintf("is on %s, written with letters that only look like Latin ones (its real name is %s): write the address with plain letters", host, ascii)
 	}
 	return false, fmt.Sprintf("is on %s, which is not one of the sites the services and sources use: check the address; a new site is added to AllowedHosts in internal/check/hosts.go, in review", host)
 }

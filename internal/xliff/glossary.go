@@ -5,10 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/redcross-no/familieinnvandring/internal/check"
 )
 
 // glossaryFile lists the terms; `keep` holds the Norwegian names a
@@ -68,7 +68,7 @@ func glossaryNotes(terms []term, source Segment, lang string) []string {
 	}
 	var notes []string
 	for _, t := range terms {
-		if !containsTerm(text.String(), t.Keep) {
+		if !check.ContainsTerm(text.String(), t.Keep) {
 			continue
 		}
 		n := fmt.Sprintf("glossary: keep the Norwegian name %s (%s)", t.Keep[0], glossaryFile)
@@ -78,35 +78,4 @@ func glossaryNotes(terms []term, source Segment, lang string) []string {
 		notes = append(notes, n)
 	}
 	return notes
-}
-
-// containsTerm reports whether text has one of the forms as a whole word,
-// in any case, as site check's glossary check does.
-func containsTerm(text string, forms []string) bool {
-	lower := strings.ToLower(text)
-	for _, f := range forms {
-		f = strings.ToLower(f)
-		if f == "" {
-			continue
-		}
-		for i := 0; i < len(lower); {
-			j := strings.Index(lower[i:], f)
-			if j < 0 {
-				break
-			}
-			start, end := i+j, i+j+len(f)
-			before, _ := utf8.DecodeLastRuneInString(lower[:start])
-			after, _ := utf8.DecodeRuneInString(lower[end:])
-			if !isWordRune(before) && !isWordRune(after) {
-				return true
-			}
-			_, size := utf8.DecodeRuneInString(lower[start:])
-			i = start + size
-		}
-	}
-	return false
-}
-
-func isWordRune(r rune) bool {
-	return r != utf8.RuneError && (unicode.Is(unicode.Latin, r) || unicode.IsDigit(r))
 }
