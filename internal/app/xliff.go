@@ -83,7 +83,7 @@ func xliffExportRun(e *env, o xliffOptions) int {
 	if o.out == "" {
 		_, err = e.stdout.Write(out)
 	} else {
-		err = writeFileAtomic(filepath.Join(e.root, o.out), out)
+		err = writeFileAtomic(e.userPath(o.out), out)
 	}
 	if err != nil {
 		e.errorf("%v", err)
@@ -92,13 +92,24 @@ func xliffExportRun(e *env, o xliffOptions) int {
 	return ExitOK
 }
 
+// userPath is a file the user named on the command line: an absolute path as
+// written (filepath.Join would glue /tmp/ar.xlf under the repository and
+// write it where nobody looks), a relative one from the repository root,
+// where site runs.
+func (e *env) userPath(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.root, p)
+}
+
 func xliffImportRun(e *env, o xliffOptions) int {
 	cfg, err := siteconfig.Load(e.root)
 	if err != nil {
 		e.errorf("%v", err)
 		return ExitProblems
 	}
-	data, err := os.ReadFile(filepath.Join(e.root, o.file))
+	data, err := os.ReadFile(e.userPath(o.file))
 	if err != nil {
 		e.errorf("xliff import: %v", err)
 		return ExitProblems
