@@ -112,11 +112,37 @@ func locate(err error, root string) *FileError {
 		}
 		rel = filepath.ToSlash(rel)
 		if strings.HasPrefix(rel, "layouts/") {
+			// A layout that fails only while it renders one page's text
+			// (.Content) fails because of that text: Hugo names the page
+			// ("… while rendering "/abs/content/nb/x.md""), and the
+			// translator must be sent there, not to the template.
+			// Only when no template deeper than the page's own .Content
+			// failed: a broken render hook is still the hook's problem.
+			if page := renderedPage(msg, root); page != "" && strings.HasPrefix(rest, "at <.Content>") {
+				return &FileError{File: page, Msg: "Hugo could not render this page's text: " + rest + ": fix the text of this page"}
+			}
 			rest = "template error: " + rest + ": fix the template at this line"
 		}
 		return &FileError{File: rel, Line: line, Msg: rest}
 	}
 	return nil
+}
+
+// renderingPage is how Hugo names the page whose Markdown it was rendering.
+var renderingPage = regexp.MustCompile(`rendering "([^"]+\.md)"`)
+
+// renderedPage is the content file (relative to root) that msg says Hugo
+// was rendering, or "".
+func renderedPage(msg, root string) string {
+	m := renderingPage.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, m[1])
+	if err != nil || !strings.HasPrefix(filepath.ToSlash(rel), "content/") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 func firstLine(s string) string {
