@@ -44,7 +44,16 @@ func Build(dir, dest string, errw io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
+	// Hugo writes its ERROR lines to the process's stderr: they go to errw
+	// too, so that whatever errw does to a message (the build's
+	// fileerr.Scrubber) is done to Hugo's.
+	restoreErr, err := redirectStderr(errw)
+	if err != nil {
+		restore()
+		return err
+	}
 	defer func() {
+		restoreErr()
 		restore()
 		if r := recover(); r != nil {
 			err = fmt.Errorf("hugo stopped on a warning: %s", firstLine(fmt.Sprint(r)))
@@ -174,6 +183,27 @@ func filterStdout(errw io.Writer) (restore func(), err error) {
 	}()
 	return func() {
 		os.Stdout = orig
+		w.Close()
+		<-done
+		r.Close()
+	}, nil
+}
+
+// redirectStderr points the process's stderr at a pipe whose lines go to errw.
+func redirectStderr(errw io.Writer) (restore func(), err error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	orig := os.Stderr
+	os.Stderr = w
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		io.Copy(errw, r)
+	}()
+	return func() {
+		os.Stderr = orig
 		w.Close()
 		<-done
 		r.Close()
