@@ -12,6 +12,7 @@ import (
 	"github.com/redcross-no/familieinnvandring/internal/campaign"
 	"github.com/redcross-no/familieinnvandring/internal/check"
 	"github.com/redcross-no/familieinnvandring/internal/content"
+	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
 	"github.com/redcross-no/familieinnvandring/internal/publish"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
@@ -34,6 +35,16 @@ func runBuild(e *env, args []string) int {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
+	// Every message of the build goes through one scrubber: no absolute or
+	// staging path and no Hugo placeholder reaches the reader (fileerr.Scrubber).
+	scrub := fileerr.NewScrubber(e.stderr)
+	defer scrub.Flush()
+	e = &env{root: e.root, stdout: e.stdout, stderr: scrub}
+	siteRoot, _ := filepath.Abs(e.root)
+	scrub.Path(siteRoot, "")
+	if real, err := filepath.EvalSymlinks(siteRoot); err == nil {
+		scrub.Path(real, "")
+	}
 	start := time.Now()
 	cfg, err := siteconfig.Load(e.root)
 	if err != nil {
@@ -52,6 +63,11 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		e.errorf("%v", err)
 		return ExitProblems
+	}
+	// A problem in the staging folder is a problem in the output it becomes.
+	scrub.Path(staging, filepath.Clean(*out))
+	if abs, err := filepath.Abs(staging); err == nil {
+		scrub.Path(abs, filepath.Clean(*out))
 	}
 	fail := func(err error) int {
 		publish.Discard(staging)

@@ -86,6 +86,7 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.i18nRules()
 	c.bidiFiles()
 	c.urlContract()
+	c.noteFollowOns()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]
 		if a.File != b.File {
@@ -109,6 +110,7 @@ type checker struct {
 	shortcodes map[string]bool
 	links      []pendingLink
 	docs       map[string]*frontmatter.Doc // file → front matter, for sourceRules
+	unreadable map[string]*unreadable      // page files that could not be checked (followon.go)
 }
 
 // pendingLink is an internal link, resolved once every page is known.

@@ -169,7 +169,7 @@ var nonSlugRE = regexp.MustCompile(`[^a-z0-9]+`)
 // orphans: every translated page needs its nb source page.
 func (c *checker) orphans() {
 	for _, p := range c.r.Pages {
-		if p.Lang != c.cfg.Default && c.r.Page(c.cfg.Default, p.Slug) == nil {
+		if p.Lang != c.cfg.Default && c.r.Page(c.cfg.Default, p.Slug) == nil && !c.followsFrom(c.cfg.Default, p.Slug) {
 			c.r.add(p.File, 0, "translation of a page that does not exist in %s: there is no content/%s/%s.md (rename the file to an existing page, or remove it)", c.cfg.Default, c.cfg.Default, p.Slug)
 		}
 	}
@@ -183,21 +183,25 @@ func (c *checker) page(file, lang, slug string) {
 		src, doc, err = f.Src, f.Doc, f.Err
 	} else if src, err = os.ReadFile(filepath.Join(c.root, file)); err != nil {
 		c.r.add(file, 0, "cannot read: %v", err)
+		c.unparsed(file, lang, slug, nil)
 		return
 	} else {
 		doc, err = frontmatter.Parse(src)
 	}
 	if len(src) > MaxFileSize {
 		c.r.add(file, lineAt(src, MaxFileSize), "the file is %d KB, more than the %d KB a page may have: split it into pages (the limit is passed on this line)", len(src)>>10, MaxFileSize>>10)
+		c.unparsed(file, lang, slug, nil)
 		return
 	}
 	if !utf8.Valid(src) {
 		c.r.add(file, invalidUTF8Line(src), "the text is not valid UTF-8: save the file with UTF-8 encoding")
+		c.unparsed(file, lang, slug, nil)
 		return
 	}
 	c.r.Problems = append(c.r.Problems, BidiProblems(file, src)...)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		c.r.add(file, lineAt(src, i), "the file contains a NUL byte: save it as plain UTF-8 text")
+		c.unparsed(file, lang, slug, nil)
 		return
 	}
 	if err != nil {
@@ -206,12 +210,20 @@ func (c *checker) page(file, lang, slug string) {
 		} else {
 			c.r.add(file, 0, "%v", err)
 		}
+		c.unparsed(file, lang, slug, nil)
 		return
 	}
 	p := &Page{Page: &content.Page{Lang: lang, Slug: slug, File: file, Params: doc.Params}}
 	c.r.Pages = append(c.r.Pages, p)
 	c.frontMatter(p, doc)
 	c.frontMatterRules(p, doc)
+	// Before any Markdown parser: a page past these limits would take it
+	// (and Hugo) seconds to minutes.
+	if prob := MarkdownLimits(file, doc.Body, doc.BodyLine); prob != nil {
+		c.r.Problems = append(c.r.Problems, *prob)
+		c.unparsed(file, lang, slug, p.Page)
+		return
+	}
 	p.Body = c.blankShortcodes(p, doc.Body, doc.BodyLine)
 	c.markdown(p, doc.BodyLine)
 }

@@ -32,10 +32,17 @@ func (c *checker) resolveLinks() {
 			if page == nil {
 				page = c.r.Page(c.cfg.Default, slug)
 			}
+			if page == nil && c.followsFrom(l.lang, slug) {
+				continue
+			}
 			if page == nil {
 				c.r.add(l.file, l.line, "link to missing page %q: there is no content/%s/%s.md (pages: %s)", l.target, c.cfg.Default, slug, c.slugList())
 				continue
 			}
+		}
+		if l.fragment != "" && page != nil && c.unreadable[page.File] != nil {
+			c.followsFrom(page.Lang, page.Slug) // its headings are unknown
+			continue
 		}
 		if l.fragment != "" && page != nil && !c.hasAnchor(page, l.fragment) {
 			c.r.add(l.file, l.line, "link to missing anchor %q: %s has no heading with that id (headings: %s)", "#"+l.fragment, page.File, quoteList(page.Anchors))

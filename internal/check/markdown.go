@@ -48,7 +48,11 @@ func (c *checker) blankShortcodes(p *Page, body []byte, bodyLine int) []byte {
 		}
 		end := j + 3 + k + len(closer)
 		inner := strings.TrimSpace(string(body[j+3 : j+3+k]))
-		c.shortcode(p, line, inner)
+		if why := shortcodePlace(body, j, inner); why != "" {
+			c.r.add(p.File, line, "%s", why)
+		} else {
+			c.shortcode(p, line, inner)
+		}
 		for x := j; x < end; x++ {
 			if out[x] != '\n' {
 				out[x] = ' '
@@ -57,6 +61,26 @@ func (c *checker) blankShortcodes(p *Page, body []byte, bodyLine int) []byte {
 		i = end
 	}
 	return out
+}
+
+// shortcodePlace refuses a shortcode where Hugo cannot render it and
+// fails with a message about its internal placeholder
+// (HAHAHUGOSHORTCODE…) or about a layout: as a link's address, where the
+// link render hook sees the placeholder, and in the {{% %}} form, whose
+// HTML Hugo then reads as Markdown and leaves out ("raw HTML omitted").
+func shortcodePlace(body []byte, j int, inner string) string {
+	if strings.HasPrefix(inner, "/*") {
+		return "" // commented out
+	}
+	before := bytes.TrimRight(body[bytes.LastIndexByte(body[:j], '\n')+1:j], " \t<")
+	if bytes.HasSuffix(before, []byte("](")) || bytes.HasSuffix(before, []byte("]:")) {
+		return "a shortcode cannot be a link's address: write it after the link text, not in (…) (the phone shortcode is a link of its own)"
+	}
+	if body[j+2] == '%' {
+		name, _, _ := strings.Cut(strings.TrimPrefix(inner, "/"), " ")
+		return fmt.Sprintf("write this shortcode as {{< %s … >}}: in the {{%% … %%}} form Hugo reads its HTML as Markdown and leaves it out of the page", name)
+	}
+	return ""
 }
 
 func indexShortcode(b []byte, from int) int {

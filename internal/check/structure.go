@@ -78,6 +78,9 @@ func readBody(root, file string) (Body, bool) {
 // structure checks every translation that claims to be current against its
 // source (outdated ones may lag: status shows them).
 func (c *checker) structure(file, sourceFile string) {
+	if c.unreadable[file] != nil || c.unreadable[sourceFile] != nil {
+		return // its own problem is reported; parsing it again could be slow
+	}
 	if p := StructureOfFiles(c.root, sourceFile, file); p != nil {
 		c.r.Problems = append(c.r.Problems, *p)
 	}

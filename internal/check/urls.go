@@ -1,7 +1,6 @@
 package check
 
 import (
-	"github.com/redcross-no/familieinnvandring/internal/addresses"
 	"github.com/redcross-no/familieinnvandring/internal/content"
 )
 
@@ -12,7 +11,7 @@ func (c *checker) urlContract() {
 	for _, p := range c.r.Pages {
 		pages = append(pages, p.Page)
 	}
-	for _, p := range addresses.CheckURLs(c.root, c.cfg, pages) {
+	for _, p := range c.urlContractWith(pages) {
 		c.r.add(p.File, p.Line, "%s", p.Msg)
 	}
 }

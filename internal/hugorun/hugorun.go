@@ -44,7 +44,16 @@ func Build(dir, dest string, errw io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
+	// Hugo writes its ERROR lines to the process's stderr: they go to errw
+	// too, so that whatever errw does to a message (the build's
+	// fileerr.Scrubber) is done to Hugo's.
+	restoreErr, err := redirectStderr(errw)
+	if err != nil {
+		restore()
+		return err
+	}
 	defer func() {
+		restoreErr()
 		restore()
 		if r := recover(); r != nil {
 			err = fmt.Errorf("hugo stopped on a warning: %s", firstLine(fmt.Sprint(r)))
@@ -112,11 +121,37 @@ func locate(err error, root string) *FileError {
 		}
 		rel = filepath.ToSlash(rel)
 		if strings.HasPrefix(rel, "layouts/") {
+			// A layout that fails only while it renders one page's text
+			// (.Content) fails because of that text: Hugo names the page
+			// ("… while rendering "/abs/content/nb/x.md""), and the
+			// translator must be sent there, not to the template.
+			// Only when no template deeper than the page's own .Content
+			// failed: a broken render hook is still the hook's problem.
+			if page := renderedPage(msg, root); page != "" && strings.HasPrefix(rest, "at <.Content>") {
+				return &FileError{File: page, Msg: "Hugo could not render this page's text: " + rest + ": fix the text of this page"}
+			}
 			rest = "template error: " + rest + ": fix the template at this line"
 		}
 		return &FileError{File: rel, Line: line, Msg: rest}
 	}
 	return nil
+}
+
+// renderingPage is how Hugo names the page whose Markdown it was rendering.
+var renderingPage = regexp.MustCompile(`rendering "([^"]+\.md)"`)
+
+// renderedPage is the content file (relative to root) that msg says Hugo
+// was rendering, or "".
+func renderedPage(msg, root string) string {
+	m := renderingPage.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, m[1])
+	if err != nil || !strings.HasPrefix(filepath.ToSlash(rel), "content/") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 func firstLine(s string) string {
@@ -148,6 +183,27 @@ func filterStdout(errw io.Writer) (restore func(), err error) {
 	}()
 	return func() {
 		os.Stdout = orig
+		w.Close()
+		<-done
+		r.Close()
+	}, nil
+}
+
+// redirectStderr points the process's stderr at a pipe whose lines go to errw.
+func redirectStderr(errw io.Writer) (restore func(), err error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	orig := os.Stderr
+	os.Stderr = w
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		io.Copy(errw, r)
+	}()
+	return func() {
+		os.Stderr = orig
 		w.Close()
 		<-done
 		r.Close()
