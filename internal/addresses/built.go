@@ -46,7 +46,13 @@ func CheckBuilt(root, dir string, cfg *siteconfig.Config, pages []*content.Page)
 			file, line = p.File, 0
 			where = fmt.Sprintf(" (%s:%d)", URLsFile, l.line)
 		}
-		msg := fmt.Sprintf("the published URL %q%s is missing from the built site: restore what published it, or add a 301 to a page that exists to static/_redirects (e.g. `%s /%s/ 301`)", l.url, where, strings.TrimSuffix(l.url, "/"), cfg.Default)
+		home := "/" + cfg.Default + "/"
+		if lang, _, _ := strings.Cut(strings.TrimPrefix(l.url, "/"), "/"); lang != "" {
+			if _, ok := cfg.Language(lang); ok {
+				home = "/" + lang + "/"
+			}
+		}
+		msg := fmt.Sprintf("the published URL %q%s is missing from the built site: it may be printed on posters and leaflets; make the build publish it again (a layout, a setting or the content adapter left it out), or add a 301 to a page that exists to static/_redirects (e.g. `%s %s 301`)", l.url, where, strings.TrimSuffix(l.url, "/"), home)
 		if rule != nil && rule.Status != 404 {
 			msg = fmt.Sprintf("the published URL %q%s is missing from the built site, and the rule at %s sends it to %q, which is not in the built site either: point the rule at a page that exists, or restore the page", l.url, where, ruleAt(rule), target)
 		}

@@ -34,6 +34,10 @@ func runBuild(e *env, args []string) int {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
+	if err := replaceableOutput(*out); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
 	start := time.Now()
 	cfg, err := siteconfig.Load(e.root)
 	if err != nil {
