@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"net/mail"
 	"net/url"
 	"os"
@@ -119,7 +120,8 @@ func ConfigProblems(entries []siteconfig.Entry, cfg *siteconfig.Config) []Proble
 	if !found["params.quickexiturl"] {
 		probs = append(probs, Problem{File: siteconfig.File, Msg: "params.quickExitURL is not set: under [params], set quickExitURL to the neutral site the quick exit leaves for, e.g. \"https://www.yr.no/\""})
 	}
-	for i := 0; i < len(mounts); i++ {
+	// An empty [[module.mounts]] has no entries: the indexes can skip one.
+	for _, i := range slices.Sorted(maps.Keys(mounts)) {
 		if msg, e := mountRule(mounts[i], cfg); msg != "" {
 			add(e, "%s", msg)
 		}

@@ -76,6 +76,22 @@ func (c *checker) staticRules() {
 		}
 		return nil
 	})
+	c.netlifyTOMLRules()
+}
+
+// netlifyTOMLRules: netlify.toml's [[redirects]] would apply after
+// static/_redirects' rules and the generated ones, past the rules above;
+// the site keeps its hand-written redirects in static/_redirects alone.
+func (c *checker) netlifyTOMLRules() {
+	b, err := os.ReadFile(filepath.Join(c.root, "netlify.toml"))
+	if err != nil {
+		return
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if t := strings.ReplaceAll(strings.TrimSpace(line), " ", ""); strings.HasPrefix(t, "[[redirects]]") || strings.HasPrefix(t, "redirects=") {
+			c.r.add("netlify.toml", i+1, "redirects here escape the checks of hand-written rules: write the rule in static/_redirects (`/old-path /new-path 301`) and remove it here")
+		}
+	}
 }
 
 // staticFileRule says why a file of static/ (path relative to it) may not
