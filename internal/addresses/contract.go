@@ -123,7 +123,15 @@ func CheckURLs(root string, cfg *siteconfig.Config, pages []*content.Page) []Pro
 			probs = append(probs, Problem{File: URLsFile, Line: l.line, Msg: fmt.Sprintf("%q is not a path: write it as it follows the domain, starting with /", l.url)})
 			continue
 		}
-		if live(l.url) || redirected(rules, l.url) {
+		if live(l.url) {
+			continue
+		}
+		rule, target, ok := keptAlive(rules, l.url, live)
+		if ok {
+			continue
+		}
+		if rule != nil && rule.Status != 404 {
+			probs = append(probs, Problem{File: URLsFile, Line: l.line, Msg: fmt.Sprintf("published URL %q no longer exists: the rule at %s sends it to %q, which the site does not publish; point the rule at a page that exists, or restore the page", l.url, ruleAt(rule), target)})
 			continue
 		}
 		probs = append(probs, Problem{File: URLsFile, Line: l.line, Msg: fmt.Sprintf("published URL %q no longer exists: it may be printed on posters and leaflets; add a redirect to static/_redirects (e.g. `%s /%s/ 301`) or `aliases` to the page that replaces it, or restore the page", l.url, strings.TrimSuffix(l.url, "/"), cfg.Default)})
@@ -238,16 +246,4 @@ func handRules(root string) ([]netlify.Rule, []Problem) {
 		rules = append(rules, r...)
 	}
 	return rules, probs
-}
-
-// redirected reports whether a rule sends u somewhere else. 404 rules do not
-// count: they are how a page goes missing. Language-conditioned rules do not
-// count either: they leave other readers without a page.
-func redirected(rules []netlify.Rule, u string) bool {
-	for _, r := range rules {
-		if r.Status != 404 && len(r.Languages) == 0 && r.Matches(u) {
-			return true
-		}
-	}
-	return false
 }

@@ -45,6 +45,10 @@ func runBuild(e *env, args []string) int {
 	if real, err := filepath.EvalSymlinks(siteRoot); err == nil {
 		scrub.Path(real, "")
 	}
+	if err := replaceableOutput(*out); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
 	start := time.Now()
 	cfg, err := siteconfig.Load(e.root)
 	if err != nil {
@@ -100,6 +104,7 @@ func runBuild(e *env, args []string) int {
 			&publish.Requests{Dir: staging}, // script, requests, nothing from other sites
 		}},
 		kit.PublishedURLs(), // what the URL contract covers
+		kit.URLContract(),   // every URL in published-urls.txt is in the output, or redirected to a page that is
 	}
 	b := &publish.Build{Root: root, Dir: staging, Config: cfg, Stderr: e.stderr}
 	if err := publish.RunSteps(b, steps); err != nil {

@@ -86,6 +86,9 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.i18nRules()
 	c.bidiFiles()
 	c.urlContract()
+	c.configRules()
+	c.staticRules()
+	// Last: it reads every problem found above.
 	c.noteFollowOns()
 	sort.SliceStable(r.Problems, func(i, j int) bool {
 		a, b := r.Problems[i], r.Problems[j]

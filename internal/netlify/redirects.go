@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,15 @@ type Rule struct {
 	Status    int  // 301, 302, 200 (rewrite) or 404
 	Force     bool // apply even when a file exists at From (Netlify "shadowing")
 	Languages []string
-	Comment   string // written as a comment line above the rule
+	// Conditions are the other key=value fields as written (Country=no,
+	// Role=admin, a query parameter id=:id): kept so that a check can refuse
+	// them; this package does not act on them.
+	Conditions []string
+	Comment    string // written as a comment line above the rule
+	// File and Line say where a parsed rule was written, for messages
+	// (empty and 0 for generated rules; netlify.toml rules have no line).
+	File string
+	Line int
 }
 
 // String is the rule in _redirects syntax.
@@ -47,6 +56,10 @@ func (r Rule) String() string {
 	if len(r.Languages) > 0 {
 		b.WriteString("  Language=")
 		b.WriteString(strings.Join(r.Languages, ","))
+	}
+	for _, c := range r.Conditions {
+		b.WriteString("  ")
+		b.WriteString(c)
 	}
 	return b.String()
 }
@@ -85,13 +98,14 @@ func ParseRedirects(name string, b []byte) ([]Rule, error) {
 		if len(f) < 2 {
 			return nil, &LineError{File: name, Line: n, Msg: "a rule needs a path and a target: write `/old-path /new-path 301`"}
 		}
-		r := Rule{From: f[0], To: f[1], Status: 301}
+		r := Rule{From: f[0], To: f[1], Status: 301, File: name, Line: n}
 		for _, opt := range f[2:] {
 			switch {
 			case strings.HasPrefix(opt, "Language="):
 				r.Languages = strings.Split(strings.TrimPrefix(opt, "Language="), ",")
 			case strings.Contains(opt, "="):
 				// other conditions (Country=, Role=) or query parameters
+				r.Conditions = append(r.Conditions, opt)
 			default:
 				s := strings.TrimSuffix(opt, "!")
 				code, err := strconv.Atoi(s)
@@ -126,7 +140,14 @@ func ParseTOMLRedirects(b []byte) ([]Rule, error) {
 		if status == 0 {
 			status = 301
 		}
-		rules = append(rules, Rule{From: r.From, To: r.To, Status: status, Force: r.Force, Languages: r.Conditions["Language"]})
+		rule := Rule{From: r.From, To: r.To, Status: status, Force: r.Force, Languages: r.Conditions["Language"], File: "netlify.toml"}
+		for k, v := range r.Conditions {
+			if k != "Language" {
+				rule.Conditions = append(rule.Conditions, k+"="+strings.Join(v, ","))
+			}
+		}
+		slices.Sort(rule.Conditions)
+		rules = append(rules, rule)
 	}
 	return rules, nil
 }
@@ -151,4 +172,29 @@ func (r Rule) Matches(p string) bool {
 		}
 	}
 	return true
+}
+
+// Target is where the rule sends a request for path p, which it matches:
+// its To with :splat replaced by what the "*" matched and each :name by the
+// segment it matched, as Netlify fills them in. A target that names neither
+// is returned as it is.
+func (r Rule) Target(p string) string {
+	from := strings.TrimSuffix(r.From, "/")
+	p = strings.TrimSuffix(path.Clean("/"+p), "/")
+	to := r.To
+	if prefix, ok := strings.CutSuffix(from, "*"); ok {
+		prefix = strings.TrimSuffix(prefix, "/")
+		splat := strings.TrimPrefix(strings.TrimPrefix(p, prefix), "/")
+		if prefix == "" {
+			splat = strings.TrimPrefix(p, "/")
+		}
+		return strings.ReplaceAll(to, ":splat", splat)
+	}
+	fs, ps := strings.Split(from, "/"), strings.Split(p, "/")
+	for i := range fs {
+		if name, ok := strings.CutPrefix(fs[i], ":"); ok && name != "" && i < len(ps) {
+			to = strings.ReplaceAll(to, ":"+name, ps[i])
+		}
+	}
+	return to
 }
