@@ -270,18 +270,31 @@ func (o *OutputRules) Done(b *Build) error {
 		}
 		return a.line < c.line
 	})
+	// A layout's mistake is on every page of a kind: the first few pages
+	// name it, then one line counts the rest.
+	const shown = 3
+	seen := map[string]int{}
 	var lines []string
 	for _, p := range o.problems {
-		lines = append(lines, fmt.Sprintf("%s:%d: %s", p.path, p.line, p.msg))
+		if seen[p.msg]++; seen[p.msg] <= shown {
+			lines = append(lines, fmt.Sprintf("%s:%d: %s", p.path, p.line, p.msg))
+		}
 	}
-	lines = append(lines, o.scripts(b.Dir)...)
+	for _, p := range o.problems {
+		if n := seen[p.msg]; n > shown {
+			lines = append(lines, fmt.Sprintf("… and %d more page(s) with the same problem: %s", n-shown, p.msg))
+			seen[p.msg] = 0
+		}
+	}
+	files := o.scripts(b.Dir)
+	lines = append(lines, files...)
 	if len(lines) == 0 {
 		return nil
 	}
 	for _, l := range lines {
 		fmt.Fprintln(b.Stderr, l)
 	}
-	return fmt.Errorf("%d problem(s) in the built pages (above): the output is what readers get", len(lines))
+	return fmt.Errorf("%d problem(s) in the built output (above): it is what readers get", len(o.problems)+len(files))
 }
 
 // scripts pins the quick-exit script: the file served is the repository's
@@ -302,7 +315,7 @@ func (o *OutputRules) scripts(dir string) []string {
 	case err != nil:
 		out = append(out, fmt.Sprintf("%s: is missing from the output: every page loads it; restore %s", QuickExitScript, QuickExitScriptFile))
 	case !bytes.Equal(got, want):
-		out = append(out, fmt.Sprintf("%s: is not the repository's %s: something else in the build (a file of the same name in assets/, content/ or a theme, or a step) replaced it; remove that, the quick exit's script comes only from %s", QuickExitScript, QuickExitScriptFile, QuickExitScriptFile))
+		out = append(out, fmt.Sprintf("%s: is not the repository's %s: something else in the build replaced it (a layout that publishes a resource of that name, a file in a mounted folder or theme, a step); remove that: the quick exit's script comes only from %s", QuickExitScript, QuickExitScriptFile, QuickExitScriptFile))
 	}
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -397,10 +410,19 @@ func (o *OutputRules) source(rel, needle string) string {
 	parts := strings.Split(rel, "/")
 	if len(parts) >= 2 {
 		lang, slug := parts[0], parts[1]
-		if slug == "index.html" || slug == "print" {
+		switch slug {
+		case "index.html":
 			slug = "_index"
+		case "print": // the brochure holds every page of its language
+			slug = "*"
 		}
-		files = append(files, filepath.Join("content", lang, slug+".md"), filepath.Join("content", o.deflt, slug+".md"))
+		for _, l := range []string{lang, o.deflt} {
+			m, _ := filepath.Glob(filepath.Join(o.root, "content", l, slug+".md"))
+			for _, f := range m {
+				r, _ := filepath.Rel(o.root, f)
+				files = append(files, r)
+			}
+		}
 	}
 	_ = filepath.WalkDir(filepath.Join(o.root, "layouts"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -442,6 +464,7 @@ func aliasStub(toks []html.Token, own string) bool {
 		return v == target
 	}
 	refresh := false
+	var texts []string
 	for _, t := range toks {
 		switch t.Type {
 		case html.StartTagToken, html.SelfClosingTagToken:
@@ -474,9 +497,14 @@ func aliasStub(toks []html.Token, own string) bool {
 				return false
 			}
 		case html.TextToken:
-			if s := strings.TrimSpace(t.Data); s != "" && s != target {
-				return false
+			if s := strings.TrimSpace(t.Data); s != "" {
+				texts = append(texts, s)
 			}
+		}
+	}
+	for _, s := range texts { // the title and the link's text are the address
+		if s != target {
+			return false
 		}
 	}
 	if !refresh {
