@@ -102,6 +102,9 @@ func runBuild(e *env, args []string) int {
 			publish.NewHeaders(cfg.BaseURL), // safety invariants; then _headers with the CSP
 			weigh,                           // the 14 KB page budget
 			&publish.Requests{Dir: staging}, // script, requests, nothing from other sites
+
+			// the final word: quick exit, header, hosts, the one script
+			publish.NewOutputRules(root, cfg),
 		}},
 		kit.PublishedURLs(), // what the URL contract covers
 		kit.URLContract(),   // every URL in published-urls.txt is in the output, or redirected to a page that is
