@@ -69,6 +69,19 @@ type Options struct {
 	// Today is the date that reviewed dates are compared with (YYYY-MM-DD);
 	// empty means the current date.
 	Today string
+
+	// Only, when set, names the files (relative to the root, slash-separated)
+	// whose translation rules run: the comparisons of a translation with its
+	// source (structure, glossary) are most of what check costs, and `site
+	// serve` checks one saved file, not the site. Every other rule still runs
+	// on every file, so links and anchors resolve against the whole site.
+	Only map[string]bool
+}
+
+// scoped reports whether the translation rules of a translation in file,
+// made from sourceFile, run in this check.
+func (o Options) scoped(file, sourceFile string) bool {
+	return o.Only == nil || o.Only[file] || o.Only[sourceFile]
 }
 
 // Run checks the site in root.
