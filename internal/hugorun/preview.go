@@ -42,8 +42,7 @@ import (
 //
 // Like `hugo server` in its default fast render mode, a rebuild renders the
 // pages the changed files touch that were recently viewed; any other page
-// touched is rendered when it is next requested. Rendering all ~800 pages of
-// 24 languages on every save (--disableFastRender) was the slow part.
+// touched is rendered when it is next requested.
 type Preview struct {
 	dir     string
 	h       *hugolib.HugoSites
@@ -143,12 +142,14 @@ func (p *Preview) Rebuild(files []string) error {
 			add(fe.Position().Filename, fsnotify.Write)
 		}
 	}
-	// Two passes. The first takes in the change and renders nothing that
-	// fast render mode may leave for later: without a RecentlyTouched queue
-	// Hugo does not add the changed page in all 24 languages (and their
-	// posters) to it, which made a save render 48 pages. The second renders
-	// what the translator has open (recently viewed and now stale); any
-	// other stale page is rendered when it is requested (serve).
+	// Two passes. Hugo makes the saved page anew in every language (one
+	// tree key for all of them), and a new page is always rendered: a save
+	// of content/nb/help.md renders help and its poster in 24 languages, 48
+	// pages, most of a rebuild's cost. Given the queue of viewed pages,
+	// Hugo would also add those 48 to it (it holds 20) and push out what the
+	// translator has open; so the first pass has no queue, and the second
+	// renders the viewed pages the change made stale. Any other stale page
+	// is rendered when it is requested (serve).
 	err := p.h.Build(hugolib.BuildCfg{ErrRecovery: p.lastErr != nil}, events...)
 	if err == nil {
 		err = p.h.Build(hugolib.BuildCfg{RecentlyTouched: p.visited, PartialReRender: true})
@@ -199,14 +200,15 @@ func (p *Preview) serve(w http.ResponseWriter, r *http.Request) {
 	if page && p.lastErr == nil && !p.visited.Contains(r.URL.Path) {
 		// A page that a rebuild left stale (not recently viewed): render it
 		// now, as hugo server's fast render mode does on navigation.
-		p.visited.Add(r.URL.Path)
 		one := types.NewEvictingQueue[string](1)
 		one.Add(r.URL.Path)
 		if err := p.h.Build(hugolib.BuildCfg{RecentlyTouched: one, PartialReRender: true}); err != nil {
 			p.lastErr = err
 		}
 	}
-	p.visited.Add(r.URL.Path)
+	if page {
+		p.visited.Add(r.URL.Path)
+	}
 	b, err := readFile(p.pub, name)
 	if err != nil {
 		b, err = readFile(p.static, name)
