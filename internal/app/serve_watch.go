@@ -174,9 +174,6 @@ func (w *serveWatcher) handle(files []string) {
 		opt.Only[rel] = true
 	}
 	rep := check.Run(w.root, w.cfg, opt)
-	if os.Getenv("SITE_SERVE_TRACE") != "" {
-		fmt.Fprintf(w.out, "trace: check %d ms\n", time.Since(start).Milliseconds())
-	}
 	byFile := map[string][]fileerr.Error{}
 	for _, p := range rep.Problems {
 		if _, ok := rels[p.File]; ok && !p.Warning {
