@@ -26,6 +26,10 @@ type Page struct {
 	LIX     float64
 	Words   int
 	Anchors []string // heading ids, for links with #fragments
+
+	// unread is the body of a page outside Options.Only, whose Markdown is
+	// read only if a link asks for one of its anchors.
+	unread *frontmatter.Doc
 }
 
 // Report is the result of a check run.
@@ -69,6 +73,24 @@ type Options struct {
 	// Today is the date that reviewed dates are compared with (YYYY-MM-DD);
 	// empty means the current date.
 	Today string
+
+	// Only, when set, names the content files (relative to the root,
+	// slash-separated) that are checked: `site serve` checks the files of a
+	// save, not the site. Every page's front matter is still read, so links
+	// resolve against the whole site (a page's Markdown is read for its
+	// anchors only when a link names one); the rules of i18n/, data/ and
+	// layouts/ and the URL contract do not run. The problems of other files
+	// that this finds are not all there are.
+	Only map[string]bool
+}
+
+// reads reports whether the Markdown of file is checked in this run.
+func (o Options) reads(file string) bool { return o.Only == nil || o.Only[file] }
+
+// scoped reports whether the translation rules of a translation in file,
+// made from sourceFile, run in this check.
+func (o Options) scoped(file, sourceFile string) bool {
+	return o.Only == nil || o.Only[file] || o.Only[sourceFile]
 }
 
 // Run checks the site in root.
@@ -78,16 +100,24 @@ func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	c.content, c.contentErr = content.Read(root, cfg)
 	c.loadServices()
 	c.loadShortcodes()
-	c.layouts()
+	whole := opt.Only == nil
+	if whole {
+		c.layouts()
+	}
 	c.pages()
 	c.resolveLinks()
-	c.i18n()
-	c.i18nFiles()
+	if whole {
+		// What only i18n/, data/, layouts/ or the set of pages can break.
+		c.i18n()
+		c.i18nFiles()
+	}
 	c.i18nRules()
-	c.bidiFiles()
-	c.urlContract()
-	c.configRules()
-	c.staticRules()
+	if whole {
+		c.bidiFiles()
+		c.urlContract()
+		c.configRules()
+		c.staticRules()
+	}
 	// Last: it reads every problem found above.
 	c.noteFollowOns()
 	sort.SliceStable(r.Problems, func(i, j int) bool {

@@ -198,7 +198,9 @@ func (c *checker) page(file, lang, slug string) {
 		c.unparsed(file, lang, slug, nil)
 		return
 	}
-	c.r.Problems = append(c.r.Problems, BidiProblems(file, src)...)
+	if c.opt.reads(file) {
+		c.r.Problems = append(c.r.Problems, BidiProblems(file, src)...)
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		c.r.add(file, lineAt(src, i), "the file contains a NUL byte: save it as plain UTF-8 text")
 		c.unparsed(file, lang, slug, nil)
@@ -217,6 +219,10 @@ func (c *checker) page(file, lang, slug string) {
 	c.r.Pages = append(c.r.Pages, p)
 	c.frontMatter(p, doc)
 	c.frontMatterRules(p, doc)
+	if !c.opt.reads(file) {
+		p.unread = doc
+		return
+	}
 	// Before any Markdown parser: a page past these limits would take it
 	// (and Hugo) seconds to minutes.
 	if prob := MarkdownLimits(file, doc.Body, doc.BodyLine); prob != nil {
@@ -226,6 +232,22 @@ func (c *checker) page(file, lang, slug string) {
 	}
 	p.Body = c.blankShortcodes(p, doc.Body, doc.BodyLine)
 	c.markdown(p, doc.BodyLine)
+}
+
+// read reads the Markdown of a page that Options.Only left unread, for its
+// anchors; what it finds wrong there is not reported (that page was not
+// asked about).
+func (c *checker) read(p *Page) {
+	doc := p.unread
+	if doc == nil {
+		return
+	}
+	p.unread = nil
+	scratch := *c
+	scratch.r = &Report{Source: c.r.Source}
+	scratch.links = nil
+	p.Body = scratch.blankShortcodes(p, doc.Body, doc.BodyLine)
+	scratch.markdown(p, doc.BodyLine)
 }
 
 // addressKeys would move a page away from /<lang>/<slug>/, the address

@@ -83,6 +83,9 @@ func (c *checker) glossary(site *translation.Site) {
 				continue
 			}
 			src := site.SourcePage(p.Slug)
+			if !c.opt.scoped(p.File, src.File) {
+				continue
+			}
 			// Compare with the version that was translated, not with later edits.
 			srcText, ok, _ := site.Version(p.Slug, p.SourceHash)
 			if !ok {

@@ -54,6 +54,9 @@ func (c *checker) i18nRules() {
 		revealing[l.Code] = RevealingTerms(terms, l.Code)
 	}
 	for _, l := range c.cfg.Languages {
+		if c.opt.Only != nil {
+			break // a saved page changes no i18n file
+		}
 		rel := "i18n/" + l.Code + ".toml"
 		b, err := os.ReadFile(filepath.Join(c.root, rel))
 		if err != nil {

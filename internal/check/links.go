@@ -56,6 +56,7 @@ func (c *checker) resolveLinks() {
 }
 
 func (c *checker) hasAnchor(p *Page, id string) bool {
+	c.read(p)
 	if slices.Contains(p.Anchors, id) || slices.Contains(anchorsOnEveryPage, id) {
 		return true
 	}

@@ -40,6 +40,9 @@ func (c *checker) translations() {
 				continue // no file, or one whose front matter check already reports
 			}
 			src := site.SourcePage(p.Slug)
+			if !c.opt.scoped(p.File, src.File) {
+				continue
+			}
 			if p.How == "" {
 				c.r.add(p.File, 1, "front matter has no %s: add `%s: machine`, `human` or `reviewed`, or run `site translated %s/%s --how …`", translation.KeyHow, translation.KeyHow, l.Code, p.Slug)
 			}

@@ -1,6 +1,7 @@
 // Package hugorun is the only package that imports Hugo. It drives Hugo
 // through its command-line contract (commands.Execute), which is the part of
-// Hugo that stays stable between releases.
+// Hugo that stays stable between releases; only the live preview (Preview)
+// drives hugolib itself, to decide when Hugo rebuilds.
 //
 // commands.Execute sets process-wide state (GOMAXPROCS, loggers, caches), so
 // each function here must be called at most once per process.
@@ -208,22 +209,4 @@ func redirectStderr(errw io.Writer) (restore func(), err error) {
 		<-done
 		r.Close()
 	}, nil
-}
-
-// Serve runs Hugo's live-reloading preview server on 127.0.0.1:port until
-// the process is interrupted. It renders to memory and never touches the
-// published output directory.
-func Serve(dir string, port int) error {
-	args := []string{
-		"server",
-		"--source", dir,
-		"--bind", "127.0.0.1",
-		"--port", strconv.Itoa(port),
-		"--disableFastRender",
-		"--logLevel", "warn",
-	}
-	if err := commands.Execute(args); err != nil {
-		return fmt.Errorf("hugo server: %w", err)
-	}
-	return nil
 }
