@@ -109,6 +109,9 @@ type checker struct {
 	shortcodes map[string]bool
 	links      []pendingLink
 	docs       map[string]*frontmatter.Doc // file → front matter, for sourceRules
+	// sourceBlocks: source file → its structure, listed once for all its
+	// translations (structure.go).
+	sourceBlocks map[string][]*block
 }
 
 // pendingLink is an internal link, resolved once every page is known.
