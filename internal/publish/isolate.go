@@ -3,42 +3,43 @@ package publish
 import (
 	"bytes"
 	"html"
-	"os"
-	"path/filepath"
 	"unicode"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
 
-// IsolateRTL is the build step that isolates, in every page that has
+// IsolateRTL is the page rewrite that isolates, in every page that has
 // right-to-left text, each Latin-script run (a Norwegian name, a number, a
 // bracketed term) in a <bdi>, so that it cannot scramble the brackets, dashes
 // and words around it at a line break ("(– Politiet"). The site does this,
 // not the translators: Markdown cannot carry <bdi>, and invisible isolate
-// characters are refused by `site check`. It runs after every step that
-// writes pages (Hugo, the choosers) and before the page pass, which weighs
-// and hashes the pages as they are published.
+// characters are refused by `site check`. It is a rewrite of the page pass
+// (internal/app/build.go), which comes after every step that writes pages
+// (Hugo, the choosers), so that its checks weigh and hash the pages as they
+// are published and no page is read twice.
 type IsolateRTL struct{}
 
 // Name implements Step.
 func (IsolateRTL) Name() string { return "isolate Latin runs in right-to-left pages" }
 
-// Run implements Step.
+// Run implements Step: IsolateRTL alone, as a pass of its own.
 func (IsolateRTL) Run(b *Build) error { return IsolateDir(b.Dir) }
+
+// Rewrite implements PageRewrite.
+func (IsolateRTL) Rewrite(rel string, page []byte) []byte {
+	if !bytes.Contains(page, []byte("dir=rtl")) && !bytes.Contains(page, []byte(`dir="rtl"`)) {
+		return page
+	}
+	if out := isolateLatin(page); !bytes.Equal(out, page) {
+		return out
+	}
+	return page
+}
 
 // IsolateDir does IsolateRTL's work on every page under dir.
 func IsolateDir(dir string) error {
-	return eachHTML(dir, func(rel string, b []byte) error {
-		if !bytes.Contains(b, []byte("dir=rtl")) && !bytes.Contains(b, []byte(`dir="rtl"`)) {
-			return nil
-		}
-		out := isolateLatin(b)
-		if bytes.Equal(out, b) {
-			return nil
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), out, 0o644)
-	})
+	return PagePass{Rewrites: []PageRewrite{IsolateRTL{}}}.Walk(dir)
 }
 
 // isolateLatin returns page with every Latin run in right-to-left text

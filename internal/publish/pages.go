@@ -28,10 +28,21 @@ type PageCheck interface {
 	Done(b *Build) error
 }
 
-// PagePass is the step that reads every output page once and hands it to
-// each of its checks, so that adding a check costs no further read or parse.
+// PageRewrite is a change the page pass makes to pages before its checks
+// see them: Rewrite returns the page as it is to be published (the same
+// slice when it leaves the page alone). It is called from several
+// goroutines at once.
+type PageRewrite interface {
+	Rewrite(rel string, page []byte) []byte
+}
+
+// PagePass is the step that reads every output page once, rewrites it
+// (writing back only a page that changed) and hands it to each of its
+// checks, so that adding a check or a rewrite costs no further read or
+// parse. The checks see the page as it is published.
 type PagePass struct {
-	Checks []PageCheck
+	Rewrites []PageRewrite
+	Checks   []PageCheck
 }
 
 // Name implements Step.
@@ -50,9 +61,24 @@ func (pp PagePass) Run(b *Build) error {
 	return nil
 }
 
-// Walk hands every HTML page in dir to the checks' Page methods.
+// Walk rewrites every HTML page in dir and hands it to the checks' Page
+// methods.
 func (pp PagePass) Walk(dir string) error {
 	return eachHTML(dir, func(rel string, b []byte) error {
+		if len(pp.Rewrites) > 0 {
+			in := b
+			for _, r := range pp.Rewrites {
+				b = r.Rewrite(rel, b)
+			}
+			if !bytes.Equal(in, b) {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), b, 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		if len(pp.Checks) == 0 {
+			return nil
+		}
 		p := &Page{Path: rel, HTML: b, Tokens: tokenize(b)}
 		for _, c := range pp.Checks {
 			c.Page(p)
