@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,14 +28,23 @@ func (IsolateRTL) Name() string { return "isolate Latin runs in right-to-left pa
 func (IsolateRTL) Run(b *Build) error { return IsolateDir(b.Dir) }
 
 // Rewrite implements PageRewrite.
-func (IsolateRTL) Rewrite(rel string, page []byte) []byte {
+func (r IsolateRTL) Rewrite(rel string, page []byte) []byte {
+	out, _ := r.rewriteTokens(rel, page)
+	return out
+}
+
+// rewriteTokens implements tokenRewrite: every page of the site has some
+// right-to-left text (the language switcher's names), so the page pass's
+// tokens of most pages come from this walk, which leaves them unchanged.
+func (IsolateRTL) rewriteTokens(rel string, page []byte) ([]byte, []xhtml.Token) {
 	if !bytes.Contains(page, []byte("dir=rtl")) && !bytes.Contains(page, []byte(`dir="rtl"`)) {
-		return page
+		return page, nil
 	}
-	if out := isolateLatin(page); !bytes.Equal(out, page) {
-		return out
+	out, tokens := isolateTokens(page)
+	if bytes.Equal(out, page) {
+		return page, tokens
 	}
-	return page
+	return out, tokens
 }
 
 // IsolateDir does IsolateRTL's work on every page under dir.
@@ -48,8 +58,15 @@ func IsolateDir(dir string) error {
 // already (inside <bdi>, an element with a dir attribute of its own, or
 // between U+2066–U+2068 and U+2069).
 func isolateLatin(page []byte) []byte {
+	out, _ := isolateTokens(page)
+	return out
+}
+
+// isolateTokens is isolateLatin that also returns the tokens of page (not of
+// the result), as tokenize would.
+func isolateTokens(page []byte) (out []byte, tokens []xhtml.Token) {
 	z := xhtml.NewTokenizer(bytes.NewReader(page))
-	out := make([]byte, 0, len(page)+len(page)/16)
+	out = make([]byte, 0, len(page)+len(page)/16)
 	// stack holds the open elements and whether text in them is to be
 	// isolated: right-to-left and not isolated already.
 	type open struct {
@@ -57,12 +74,17 @@ func isolateLatin(page []byte) []byte {
 		rtl bool
 	}
 	stack := []open{{"", false}}
+	var raw []byte
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			break
 		}
-		raw := z.Raw()
+		// Raw is copied first: Token unescapes text and lower-cases names
+		// in the tokenizer's buffer, which Raw points into.
+		raw = append(raw[:0], z.Raw()...)
+		t := z.Token()
+		tokens = append(tokens, t)
 		top := stack[len(stack)-1]
 		switch tt {
 		case xhtml.TextToken:
@@ -71,8 +93,7 @@ func isolateLatin(page []byte) []byte {
 				continue
 			}
 		case xhtml.StartTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
+			tag := t.Data
 			if voidElements[tag] {
 				break
 			}
@@ -81,11 +102,9 @@ func isolateLatin(page []byte) []byte {
 			case "head", "script", "style", "title", "textarea", "svg", "math", "bdi", "bdo":
 				rtl = false
 			}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == "dir" {
-					switch string(bytes.ToLower(v)) {
+			for _, a := range t.Attr {
+				if a.Key == "dir" {
+					switch strings.ToLower(a.Val) {
 					case "rtl":
 						rtl = tag != "bdi" && tag != "bdo"
 					default: // ltr, auto: isolated from the text around it
@@ -95,9 +114,8 @@ func isolateLatin(page []byte) []byte {
 			}
 			stack = append(stack, open{tag, rtl})
 		case xhtml.EndTagToken:
-			name, _ := z.TagName()
 			for i := len(stack) - 1; i > 0; i-- {
-				if stack[i].tag == string(name) {
+				if stack[i].tag == t.Data {
 					stack = stack[:i]
 					break
 				}
@@ -105,7 +123,7 @@ func isolateLatin(page []byte) []byte {
 		}
 		out = append(out, raw...)
 	}
-	return out
+	return out, tokens
 }
 
 var voidElements = map[string]bool{

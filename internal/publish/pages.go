@@ -65,10 +65,23 @@ func (pp PagePass) Run(b *Build) error {
 // methods.
 func (pp PagePass) Walk(dir string) error {
 	return eachHTML(dir, func(rel string, b []byte) error {
+		var tokens []html.Token // of b, when a rewrite tokenized it on its way
 		if len(pp.Rewrites) > 0 {
 			in := b
 			for _, r := range pp.Rewrites {
-				b = r.Rewrite(rel, b)
+				var out []byte
+				if tr, ok := r.(tokenRewrite); ok {
+					var t []html.Token
+					if out, t = tr.rewriteTokens(rel, b); t != nil {
+						tokens = t
+					}
+				} else {
+					out = r.Rewrite(rel, b)
+				}
+				if !bytes.Equal(out, b) {
+					tokens = nil
+				}
+				b = out
 			}
 			if !bytes.Equal(in, b) {
 				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), b, 0o644); err != nil {
@@ -79,12 +92,22 @@ func (pp PagePass) Walk(dir string) error {
 		if len(pp.Checks) == 0 {
 			return nil
 		}
-		p := &Page{Path: rel, HTML: b, Tokens: tokenize(b)}
+		if tokens == nil {
+			tokens = tokenize(b)
+		}
+		p := &Page{Path: rel, HTML: b, Tokens: tokens}
 		for _, c := range pp.Checks {
 			c.Page(p)
 		}
 		return nil
 	})
+}
+
+// tokenRewrite is a PageRewrite that tokenizes the page on its way, so that
+// the pass need not tokenize it again: it returns the tokens of the page it
+// was given (nil when it did not tokenize it), as tokenize would.
+type tokenRewrite interface {
+	rewriteTokens(rel string, page []byte) ([]byte, []html.Token)
 }
 
 func tokenize(b []byte) []html.Token {
