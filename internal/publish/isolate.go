@@ -67,6 +67,7 @@ func isolateLatin(page []byte) []byte {
 func isolateTokens(page []byte) (out []byte, tokens []xhtml.Token) {
 	z := xhtml.NewTokenizer(bytes.NewReader(page))
 	out = make([]byte, 0, len(page)+len(page)/16)
+	tokens = make([]xhtml.Token, 0, maxTokens(page))
 	// stack holds the open elements and whether text in them is to be
 	// isolated: right-to-left and not isolated already.
 	type open struct {
@@ -170,6 +171,9 @@ func class(r rune) int {
 // (nødnummer)", "Røde Kors‑telefonen", "815 55 201"); brackets right around
 // it go inside too ("(legevakt)"), so they mirror with their words.
 func isolateRuns(out, text []byte) []byte {
+	if !hasLatin(text) {
+		return append(out, text...) // most right-to-left text: nothing to isolate
+	}
 	var us []unit
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRune(text[i:])
@@ -238,6 +242,28 @@ func isolateRuns(out, text []byte) []byte {
 		i = end - 1
 	}
 	return append(out, text[done:]...)
+}
+
+// hasLatin reports whether text may hold a Latin letter or digit, a run's
+// start: any ASCII letter or digit (a character reference such as &amp; too,
+// to be safe), or a character of class latin.
+func hasLatin(text []byte) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if class(r) == latin {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // refLen is the length of the character reference at the start of b, or 0.
