@@ -94,11 +94,12 @@ func runBuild(e *env, args []string) int {
 	steps := []publish.Step{
 		kit.Scan(),             // which page Hugo published in which language
 		kit.Choosers(),         // /go/<slug>/index.html, the root chooser and /404.html
-		publish.IsolateRTL{},   // <bdi> around Latin runs in right-to-left text, choosers too
 		kit.QRCodes(),          // qr-*.svg beside every page and /go/ link
 		kit.Redirects(),        // _redirects: static/_redirects, then the generated rules
 		publish.MinifyStatic{}, // the CSS, JavaScript and SVG Hugo copied from static/
-		publish.PagePass{Checks: []publish.PageCheck{ // one read of every page
+		// One read of every page: first <bdi> around Latin runs in
+		// right-to-left text (choosers too), then the checks, on the page as published.
+		publish.PagePass{Rewrites: []publish.PageRewrite{publish.IsolateRTL{}}, Checks: []publish.PageCheck{
 			publish.NewHeaders(cfg.BaseURL), // safety invariants; then _headers with the CSP
 			weigh,                           // the 14 KB page budget
 			&publish.Requests{Dir: staging}, // script, requests, nothing from other sites

@@ -144,6 +144,9 @@ type checker struct {
 	links      []pendingLink
 	docs       map[string]*frontmatter.Doc // file → front matter, for sourceRules
 	unreadable map[string]*unreadable      // page files that could not be checked (followon.go)
+	// sourceBlocks: source file → its structure, listed once for all its
+	// translations (structure.go).
+	sourceBlocks map[string][]*block
 }
 
 // pendingLink is an internal link, resolved once every page is known.

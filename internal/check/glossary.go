@@ -91,9 +91,10 @@ func (c *checker) glossary(site *translation.Site) {
 			if !ok {
 				srcText = src.Text
 			}
-			srcText, text := plainText(srcText), plainText(p.Text)
+			// Lower case once a page, not once a term (containsLower).
+			srcText, text := strings.ToLower(plainText(srcText)), strings.ToLower(plainText(p.Text))
 			for _, t := range terms {
-				if len(t.Keep) == 0 || !ContainsTerm(srcText, t.Keep) || ContainsTerm(text, t.Keep) {
+				if len(t.Keep) == 0 || !containsLower(srcText, t.Keep) || containsLower(text, t.Keep) {
 					continue
 				}
 				example := t.In[l.Code]
@@ -128,7 +129,11 @@ func plainText(s string) string {
 // Lower case and a plain search, not a case-insensitive regexp per form: at
 // 24 languages the regexps were most of the time `site check` took.
 func ContainsTerm(text string, forms []string) bool {
-	lower := strings.ToLower(text)
+	return containsLower(strings.ToLower(text), forms)
+}
+
+// containsLower is ContainsTerm for a text in lower case already.
+func containsLower(lower string, forms []string) bool {
 	for _, f := range forms {
 		f = strings.ToLower(f)
 		if f == "" {

@@ -3,42 +3,53 @@ package publish
 import (
 	"bytes"
 	"html"
-	"os"
-	"path/filepath"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
 
-// IsolateRTL is the build step that isolates, in every page that has
+// IsolateRTL is the page rewrite that isolates, in every page that has
 // right-to-left text, each Latin-script run (a Norwegian name, a number, a
 // bracketed term) in a <bdi>, so that it cannot scramble the brackets, dashes
 // and words around it at a line break ("(– Politiet"). The site does this,
 // not the translators: Markdown cannot carry <bdi>, and invisible isolate
-// characters are refused by `site check`. It runs after every step that
-// writes pages (Hugo, the choosers) and before the page pass, which weighs
-// and hashes the pages as they are published.
+// characters are refused by `site check`. It is a rewrite of the page pass
+// (internal/app/build.go), which comes after every step that writes pages
+// (Hugo, the choosers), so that its checks weigh and hash the pages as they
+// are published and no page is read twice.
 type IsolateRTL struct{}
 
 // Name implements Step.
 func (IsolateRTL) Name() string { return "isolate Latin runs in right-to-left pages" }
 
-// Run implements Step.
+// Run implements Step: IsolateRTL alone, as a pass of its own.
 func (IsolateRTL) Run(b *Build) error { return IsolateDir(b.Dir) }
+
+// Rewrite implements PageRewrite.
+func (r IsolateRTL) Rewrite(rel string, page []byte) []byte {
+	out, _ := r.rewriteTokens(rel, page)
+	return out
+}
+
+// rewriteTokens implements tokenRewrite: every page of the site has some
+// right-to-left text (the language switcher's names), so the page pass's
+// tokens of most pages come from this walk, which leaves them unchanged.
+func (IsolateRTL) rewriteTokens(rel string, page []byte) ([]byte, []xhtml.Token) {
+	if !bytes.Contains(page, []byte("dir=rtl")) && !bytes.Contains(page, []byte(`dir="rtl"`)) {
+		return page, nil
+	}
+	out, tokens := isolateTokens(page)
+	if bytes.Equal(out, page) {
+		return page, tokens
+	}
+	return out, tokens
+}
 
 // IsolateDir does IsolateRTL's work on every page under dir.
 func IsolateDir(dir string) error {
-	return eachHTML(dir, func(rel string, b []byte) error {
-		if !bytes.Contains(b, []byte("dir=rtl")) && !bytes.Contains(b, []byte(`dir="rtl"`)) {
-			return nil
-		}
-		out := isolateLatin(b)
-		if bytes.Equal(out, b) {
-			return nil
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), out, 0o644)
-	})
+	return PagePass{Rewrites: []PageRewrite{IsolateRTL{}}}.Walk(dir)
 }
 
 // isolateLatin returns page with every Latin run in right-to-left text
@@ -47,8 +58,16 @@ func IsolateDir(dir string) error {
 // already (inside <bdi>, an element with a dir attribute of its own, or
 // between U+2066–U+2068 and U+2069).
 func isolateLatin(page []byte) []byte {
+	out, _ := isolateTokens(page)
+	return out
+}
+
+// isolateTokens is isolateLatin that also returns the tokens of page (not of
+// the result), as tokenize would.
+func isolateTokens(page []byte) (out []byte, tokens []xhtml.Token) {
 	z := xhtml.NewTokenizer(bytes.NewReader(page))
-	out := make([]byte, 0, len(page)+len(page)/16)
+	out = make([]byte, 0, len(page)+len(page)/16)
+	tokens = make([]xhtml.Token, 0, maxTokens(page))
 	// stack holds the open elements and whether text in them is to be
 	// isolated: right-to-left and not isolated already.
 	type open struct {
@@ -56,12 +75,17 @@ func isolateLatin(page []byte) []byte {
 		rtl bool
 	}
 	stack := []open{{"", false}}
+	var raw []byte
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			break
 		}
-		raw := z.Raw()
+		// Raw is copied first: Token unescapes text and lower-cases names
+		// in the tokenizer's buffer, which Raw points into.
+		raw = append(raw[:0], z.Raw()...)
+		t := z.Token()
+		tokens = append(tokens, t)
 		top := stack[len(stack)-1]
 		switch tt {
 		case xhtml.TextToken:
@@ -70,8 +94,7 @@ func isolateLatin(page []byte) []byte {
 				continue
 			}
 		case xhtml.StartTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
+			tag := t.Data
 			if voidElements[tag] {
 				break
 			}
@@ -80,11 +103,9 @@ func isolateLatin(page []byte) []byte {
 			case "head", "script", "style", "title", "textarea", "svg", "math", "bdi", "bdo":
 				rtl = false
 			}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == "dir" {
-					switch string(bytes.ToLower(v)) {
+			for _, a := range t.Attr {
+				if a.Key == "dir" {
+					switch strings.ToLower(a.Val) {
 					case "rtl":
 						rtl = tag != "bdi" && tag != "bdo"
 					default: // ltr, auto: isolated from the text around it
@@ -94,9 +115,8 @@ func isolateLatin(page []byte) []byte {
 			}
 			stack = append(stack, open{tag, rtl})
 		case xhtml.EndTagToken:
-			name, _ := z.TagName()
 			for i := len(stack) - 1; i > 0; i-- {
-				if stack[i].tag == string(name) {
+				if stack[i].tag == t.Data {
 					stack = stack[:i]
 					break
 				}
@@ -104,7 +124,7 @@ func isolateLatin(page []byte) []byte {
 		}
 		out = append(out, raw...)
 	}
-	return out
+	return out, tokens
 }
 
 var voidElements = map[string]bool{
@@ -151,6 +171,9 @@ func class(r rune) int {
 // (nødnummer)", "Røde Kors‑telefonen", "815 55 201"); brackets right around
 // it go inside too ("(legevakt)"), so they mirror with their words.
 func isolateRuns(out, text []byte) []byte {
+	if !hasLatin(text) {
+		return append(out, text...) // most right-to-left text: nothing to isolate
+	}
 	var us []unit
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRune(text[i:])
@@ -219,6 +242,28 @@ func isolateRuns(out, text []byte) []byte {
 		i = end - 1
 	}
 	return append(out, text[done:]...)
+}
+
+// hasLatin reports whether text may hold a Latin letter or digit, a run's
+// start: any ASCII letter or digit (a character reference such as &amp; too,
+// to be safe), or a character of class latin.
+func hasLatin(text []byte) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if class(r) == latin {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // refLen is the length of the character reference at the start of b, or 0.

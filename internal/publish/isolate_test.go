@@ -1,6 +1,9 @@
 package publish
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestIsolateLatin(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -34,11 +37,23 @@ func TestIsolateLatin(t *testing.T) {
 		{"void elements do not end the context",
 			`<html dir=rtl><body><p>نص<br>UDI<img src=a.png alt="">نص</p><p dir=ltr>UDI</p><p>و 2026</p>`,
 			`<html dir=rtl><body><p>نص<br><bdi>UDI</bdi><img src=a.png alt="">نص</p><p dir=ltr>UDI</p><p>و <bdi>2026</bdi></p>`},
+		{"tags and attributes byte for byte, whatever their case and entities",
+			`<html dir=rtl><body><P Title="x&amp;y" class=a>نص UDI</P><a href="/x?a=1&amp;b=2">و</a>`,
+			`<html dir=rtl><body><P Title="x&amp;y" class=a>نص <bdi>UDI</bdi></P><a href="/x?a=1&amp;b=2">و</a>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := string(isolateLatin([]byte(tt.in))); got != tt.want {
 				t.Errorf("isolateLatin:\n got %s\nwant %s", got, tt.want)
+			}
+			// The page pass hands the checks the rewrite's tokens of a page
+			// it left alone: they must be the page's own.
+			out, tokens := IsolateRTL{}.rewriteTokens("x.html", []byte(tt.in))
+			if want := tokenize([]byte(tt.in)); !reflect.DeepEqual(tokens, want) {
+				t.Errorf("tokens:\n got %v\nwant %v", tokens, want)
+			}
+			if string(out) != tt.want {
+				t.Errorf("rewrite:\n got %s\nwant %s", out, tt.want)
 			}
 		})
 	}

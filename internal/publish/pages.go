@@ -28,10 +28,21 @@ type PageCheck interface {
 	Done(b *Build) error
 }
 
-// PagePass is the step that reads every output page once and hands it to
-// each of its checks, so that adding a check costs no further read or parse.
+// PageRewrite is a change the page pass makes to pages before its checks
+// see them: Rewrite returns the page as it is to be published (the same
+// slice when it leaves the page alone). It is called from several
+// goroutines at once.
+type PageRewrite interface {
+	Rewrite(rel string, page []byte) []byte
+}
+
+// PagePass is the step that reads every output page once, rewrites it
+// (writing back only a page that changed) and hands it to each of its
+// checks, so that adding a check or a rewrite costs no further read or
+// parse. The checks see the page as it is published.
 type PagePass struct {
-	Checks []PageCheck
+	Rewrites []PageRewrite
+	Checks   []PageCheck
 }
 
 // Name implements Step.
@@ -50,10 +61,41 @@ func (pp PagePass) Run(b *Build) error {
 	return nil
 }
 
-// Walk hands every HTML page in dir to the checks' Page methods.
+// Walk rewrites every HTML page in dir and hands it to the checks' Page
+// methods.
 func (pp PagePass) Walk(dir string) error {
 	return eachHTML(dir, func(rel string, b []byte) error {
-		p := &Page{Path: rel, HTML: b, Tokens: tokenize(b)}
+		var tokens []html.Token // of b, when a rewrite tokenized it on its way
+		if len(pp.Rewrites) > 0 {
+			in := b
+			for _, r := range pp.Rewrites {
+				var out []byte
+				if tr, ok := r.(tokenRewrite); ok {
+					var t []html.Token
+					if out, t = tr.rewriteTokens(rel, b); t != nil {
+						tokens = t
+					}
+				} else {
+					out = r.Rewrite(rel, b)
+				}
+				if !bytes.Equal(out, b) {
+					tokens = nil
+				}
+				b = out
+			}
+			if !bytes.Equal(in, b) {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), b, 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		if len(pp.Checks) == 0 {
+			return nil
+		}
+		if tokens == nil {
+			tokens = tokenize(b)
+		}
+		p := &Page{Path: rel, HTML: b, Tokens: tokens}
 		for _, c := range pp.Checks {
 			c.Page(p)
 		}
@@ -61,9 +103,16 @@ func (pp PagePass) Walk(dir string) error {
 	})
 }
 
+// tokenRewrite is a PageRewrite that tokenizes the page on its way, so that
+// the pass need not tokenize it again: it returns the tokens of the page it
+// was given (nil when it did not tokenize it), as tokenize would.
+type tokenRewrite interface {
+	rewriteTokens(rel string, page []byte) ([]byte, []html.Token)
+}
+
 func tokenize(b []byte) []html.Token {
 	z := html.NewTokenizer(bytes.NewReader(b))
-	var out []html.Token
+	out := make([]html.Token, 0, maxTokens(b))
 	for {
 		if z.Next() == html.ErrorToken {
 			return out
@@ -71,6 +120,11 @@ func tokenize(b []byte) []html.Token {
 		out = append(out, z.Token())
 	}
 }
+
+// maxTokens is how many tokens page can have at most: a tag starts at each
+// '<', and there is at most one text between two tags. Room for them all at
+// once costs less than growing the slice (a third of the tokenizing).
+func maxTokens(page []byte) int { return 2*bytes.Count(page, []byte("<")) + 1 }
 
 // eachHTML calls f for every HTML page in dir, on every core: measuring a
 // thousand pages one by one would cost the build a second.

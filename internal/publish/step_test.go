@@ -41,3 +41,29 @@ func TestMinifyStaticLeavesMinifiedFilesAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestPagePassChecksPagesAsPublished: the page pass rewrites a page first
+// and writes it back, and its checks weigh the page as published, not as
+// Hugo wrote it; a page the rewrite leaves alone stays as it was.
+func TestPagePassChecksPagesAsPublished(t *testing.T) {
+	rtl := `<html dir=rtl><body><p>اتصلوا بـ Politiet الآن</p>`
+	ltr := `<html><body><p>Ring Politiet</p>`
+	dir := writeTree(t, map[string]string{"ar/index.html": rtl, "nb/index.html": ltr})
+	w := &Weigh{}
+	pass := PagePass{Rewrites: []PageRewrite{IsolateRTL{}}, Checks: []PageCheck{w}}
+	if err := pass.Run(&Build{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	published := readFile(t, dir, "ar/index.html")
+	if want := `<html dir=rtl><body><p>اتصلوا بـ <bdi>Politiet</bdi> الآن</p>`; published != want {
+		t.Errorf("ar/index.html is %q, want %q", published, want)
+	}
+	if got := readFile(t, dir, "nb/index.html"); got != ltr {
+		t.Errorf("nb/index.html changed: %q", got)
+	}
+	for _, x := range w.Sorted() {
+		if want := len(readFile(t, dir, x.Path)); x.Raw != want {
+			t.Errorf("%s weighed %d bytes, published %d", x.Path, x.Raw, want)
+		}
+	}
+}

@@ -50,13 +50,16 @@ func Weights(dir string) ([]Weight, error) {
 // Weigh is the page pass's check of page weight: it measures every page and
 // fails the build when one is over PageBudget.
 type Weigh struct {
-	mu  sync.Mutex
-	out []Weight
+	mu    sync.Mutex
+	out   []Weight
+	once  sync.Once
+	cache *gzipCache // sizes of the pages weighed before (gzipcache.go)
 }
 
 // Page implements PageCheck.
 func (w *Weigh) Page(p *Page) {
-	x := Weight{Path: p.Path, Raw: len(p.HTML), Gzip: GzipSize(p.HTML)}
+	w.once.Do(func() { w.cache = newGzipCache() })
+	x := Weight{Path: p.Path, Raw: len(p.HTML), Gzip: w.cache.size(p.HTML)}
 	w.mu.Lock()
 	w.out = append(w.out, x)
 	w.mu.Unlock()
@@ -64,6 +67,9 @@ func (w *Weigh) Page(p *Page) {
 
 // Done implements PageCheck.
 func (w *Weigh) Done(b *Build) error {
+	if w.cache != nil {
+		w.cache.save()
+	}
 	if over := OverBudget(w.Sorted()); len(over) > 0 {
 		for _, x := range over {
 			fmt.Fprintf(b.Stderr, "%s: %.1f KB gzip is over the %d KB page budget: shorten the page or split it\n", x.Path, float64(x.Gzip)/1024, Budget(x.Path)/1024)

@@ -54,7 +54,10 @@ func generateSite(dst, bin string, pagesPerLang int) (pages int, err error) {
 		return 0, err
 	}
 	srcDir := filepath.Join(dst, "content", cfg.Default)
-	src, err := filepath.Glob(filepath.Join(srcDir, "*.md"))
+	// Only pages for every language are copied: a translate: false page
+	// (the partners page) stays in the languages that have a file, as on
+	// the real site, and `check` refuses a translation of it elsewhere.
+	src, err := translatable(srcDir)
 	if err != nil || len(src) == 0 {
 		return 0, fmt.Errorf("no source pages in %s: %v", srcDir, err)
 	}
@@ -81,9 +84,10 @@ func generateSite(dst, bin string, pagesPerLang int) (pages int, err error) {
 			return 0, err
 		}
 	}
-	src, _ = filepath.Glob(filepath.Join(srcDir, "*.md"))
+	if src, err = translatable(srcDir); err != nil {
+		return 0, err
+	}
 	for _, l := range cfg.Languages {
-		pages += len(src)
 		if l.Code == cfg.Default {
 			continue
 		}
@@ -111,7 +115,31 @@ func generateSite(dst, bin string, pagesPerLang int) (pages int, err error) {
 			return 0, err
 		}
 	}
+	for _, l := range cfg.Languages {
+		md, err := filepath.Glob(filepath.Join(dst, filepath.FromSlash(l.ContentDir), "*.md"))
+		if err != nil {
+			return 0, err
+		}
+		pages += len(md)
+	}
 	return pages, nil
+}
+
+// translatable lists the source pages in dir that every language gets: all
+// but those whose front matter says translate: false.
+func translatable(dir string) ([]string, error) {
+	all, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	var out []string
+	for _, f := range all {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.Contains(string(b), "\ntranslate: false") {
+			out = append(out, f)
+		}
+	}
+	return out, err
 }
 
 // fillI18n gives every key of the source language a text in code's file
