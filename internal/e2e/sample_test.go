@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/redcross-no/familieinnvandring/internal/check"
 	"github.com/redcross-no/familieinnvandring/internal/content"
@@ -131,9 +132,13 @@ func firstTag(b []byte, open string) []byte {
 }
 
 // sample picks the pages the browser tests load: every language's home page
-// and its stay page (the page the campaign is about: translated, or the
-// "not translated yet" page), and the first page of every kind in each
-// direction, left to right and right to left.
+// (its first screen differs with the length of its words), the stay page
+// (the page the campaign is about) of one language per script and direction
+// — the one whose page is longest — and the first page of every kind in each
+// direction, left to right and right to left. Every language's stay page is
+// still rendered by TestGlyphsEveryPage, and every page of every language is
+// read by internal/sitetest; a stay page per language here cost a quarter of
+// the browser tests' time and found nothing the representative did not.
 func (e *env) sample(t *testing.T) []string {
 	t.Helper()
 	infos := e.pageInfos(t)
@@ -145,12 +150,27 @@ func (e *env) sample(t *testing.T) []string {
 			out = append(out, p)
 		}
 	}
-	for _, l := range e.languages(t) {
-		for _, i := range infos {
-			if i.path == "/"+l+"/" || i.path == "/"+l+"/stay/" {
-				pick(i.path)
-			}
+	cfg, err := siteconfig.Load(e.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest := map[string]string{} // script and direction → stay page
+	size := map[string]int64{}
+	for _, l := range cfg.Codes() {
+		pick("/" + l + "/")
+		lang, _ := cfg.Language(l)
+		group := scriptOf(lang.Label) + " " + lang.Direction
+		p := "/" + l + "/stay/"
+		fi, err := os.Stat(filepath.Join(e.out, l, "stay", "index.html"))
+		if err != nil {
+			continue
 		}
+		if fi.Size() > size[group] {
+			size[group], longest[group] = fi.Size(), p
+		}
+	}
+	for _, p := range longest {
+		pick(p)
 	}
 	type key struct {
 		kind string
@@ -165,6 +185,27 @@ func (e *env) sample(t *testing.T) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// scriptOf names the writing system of a language's own name (its label in
+// hugo.toml): the script most of its letters belong to.
+func scriptOf(label string) string {
+	count := map[string]int{}
+	for _, r := range label {
+		for name, table := range unicode.Scripts {
+			if unicode.Is(table, r) {
+				count[name]++
+				break
+			}
+		}
+	}
+	best := ""
+	for name, n := range count {
+		if n > count[best] || (n == count[best] && name < best) {
+			best = name
+		}
+	}
+	return best
 }
 
 // glyphPages are the pages TestGlyphs renders: for every language its home,
