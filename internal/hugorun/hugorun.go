@@ -164,47 +164,47 @@ func firstLine(s string) string {
 // passes on only the lines that report a problem. Hugo's --quiet would drop
 // those too.
 func filterStdout(errw io.Writer) (restore func(), err error) {
+	return redirect(&os.Stdout, errw, func(line string) bool {
+		return strings.HasPrefix(line, "ERROR") || strings.HasPrefix(line, "WARN")
+	})
+}
+
+// redirectStderr points the process's stderr at a pipe whose lines all go
+// to errw.
+func redirectStderr(errw io.Writer) (restore func(), err error) {
+	return redirect(&os.Stderr, errw, func(string) bool { return true })
+}
+
+// redirect points *f (os.Stdout or os.Stderr) at a pipe and writes each
+// line that keep accepts to errw, whole and ending in a newline. It reads
+// lines of any length: a reader that stopped early would leave Hugo blocked
+// on a full pipe.
+func redirect(f **os.File, errw io.Writer, keep func(line string) bool) (restore func(), err error) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
-	orig := os.Stdout
-	os.Stdout = w
+	orig := *f
+	*f = w
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, "ERROR") || strings.HasPrefix(line, "WARN") {
-				fmt.Fprintln(errw, line)
+		br := bufio.NewReader(r)
+		for {
+			line, err := br.ReadString('\n')
+			if line != "" && keep(line) {
+				if !strings.HasSuffix(line, "\n") {
+					line += "\n"
+				}
+				io.WriteString(errw, line)
+			}
+			if err != nil {
+				return
 			}
 		}
 	}()
 	return func() {
-		os.Stdout = orig
-		w.Close()
-		<-done
-		r.Close()
-	}, nil
-}
-
-// redirectStderr points the process's stderr at a pipe whose lines go to errw.
-func redirectStderr(errw io.Writer) (restore func(), err error) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		return nil, err
-	}
-	orig := os.Stderr
-	os.Stderr = w
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		io.Copy(errw, r)
-	}()
-	return func() {
-		os.Stderr = orig
+		*f = orig
 		w.Close()
 		<-done
 		r.Close()

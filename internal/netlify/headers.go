@@ -203,7 +203,7 @@ func (sc *Scanner) Result() (string, error) {
 	for rel := range sc.problems {
 		pages = append(pages, rel)
 	}
-	sort.Slice(pages, func(i, j int) bool { return walkOrder(pages[i], pages[j]) })
+	sort.Slice(pages, func(i, j int) bool { return WalkOrder(pages[i], pages[j]) })
 	for _, rel := range pages {
 		for _, p := range sc.problems[rel] {
 			problems = append(problems, rel+": "+p)
@@ -227,9 +227,10 @@ func (sc *Scanner) Result() (string, error) {
 	return "", nil
 }
 
-// walkOrder reports whether path a comes before b in filepath.WalkDir's
-// order: name by name, each folder's entries sorted.
-func walkOrder(a, b string) bool {
+// WalkOrder reports whether path a comes before b in filepath.WalkDir's
+// order: name by name, each folder's entries sorted. Checks that report per
+// page sort by it, so that their messages come in the order the Scanner's do.
+func WalkOrder(a, b string) bool {
 	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
 	for i := 0; i < len(as) && i < len(bs); i++ {
 		if as[i] != bs[i] {

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/redcross-no/familieinnvandring/internal/check"
+	"github.com/redcross-no/familieinnvandring/internal/netlify"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
 )
 
@@ -279,7 +280,7 @@ func (o *OutputRules) Done(b *Build) error {
 	sort.SliceStable(o.problems, func(i, j int) bool {
 		a, c := o.problems[i], o.problems[j]
 		if a.path != c.path {
-			return walkOrder(a.path, c.path)
+			return netlify.WalkOrder(a.path, c.path)
 		}
 		return a.line < c.line
 	})
@@ -680,16 +681,4 @@ func hasClass(t html.Token, c string) bool {
 		}
 	}
 	return false
-}
-
-// walkOrder reports whether path a comes before b in filepath.WalkDir's
-// order, as netlify.Scanner reports pages.
-func walkOrder(a, b string) bool {
-	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		if as[i] != bs[i] {
-			return as[i] < bs[i]
-		}
-	}
-	return len(as) < len(bs)
 }
