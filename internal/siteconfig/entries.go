@@ -44,7 +44,11 @@ func Entries(b []byte) ([]Entry, error) {
 			if e.Kind == unstable.ArrayTable {
 				index = w.arrays[k]
 				w.arrays[k]++
-				table[len(table)-1] += "[]"
+				// [[module.x]] after [[module]] is an array in the last
+				// element of that array: "module[].x[]".
+				last := table[len(table)-1] + "[]"
+				table, _ = w.inArray(table[:len(table)-1])
+				table = append(table, last)
 			} else {
 				// [module.mounts.sites.matrix] after [[module.mounts]]
 				// belongs to the last element of that array.
