@@ -79,9 +79,8 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 	for name, want := range map[string]string{
-		"Referrer-Policy":            "no-referrer",
-		"X-Content-Type-Options":     "nosniff",
-		"Cross-Origin-Opener-Policy": "same-origin",
+		"Referrer-Policy":        "no-referrer",
+		"X-Content-Type-Options": "nosniff",
 	} {
 		if h[name] != want {
 			t.Errorf("%s is %q, want %q", name, h[name], want)
