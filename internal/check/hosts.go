@@ -9,8 +9,9 @@ import (
 
 // AllowedHosts are the sites the help services and the pages' sources are on
 // (data/services.yaml and front matter `sources`, as of this list), and
-// their subdomains (www.udi.no). It is the one list of other sites a reader
-// may be sent to; a new service or source on another site is added here, in
+// their subdomains (www.udi.no), and the domains of the services' e-mail
+// addresses. It is the one list of other sites a reader may be sent to or
+// write to; a new service or source on another site is added here, in
 // review, so that no one can slip in a lookalike address.
 var AllowedHosts = []string{
 	// public bodies
@@ -21,6 +22,7 @@ var AllowedHosts = []string{
 	// help services and organisations
 	"volinjen.no", "rodekorstelefonen.no", "116111.no", "uio.no", "jussformidlingen.no",
 	"mirasenteret.no", "ikvo.no", "skeivverden.no", "hjelpekilden.no", "nhi.no",
+	"redcross.no", "seif.no", // their e-mail addresses (domain-facts.md)
 	// research and the press, cited as sources
 	"nordlandsforskning.no", "juristen.no", "vg.no", "tv2.no", "nrk.no", "side3.no",
 	"fredrikstadavisa.no", "framtida.no", "probonoportugal.com",
@@ -49,4 +51,20 @@ func AllowedHost(host string) (bool, string) {
 		}
 	}
 	return false, fmt.Sprintf("is on %s, which is not one of the sites the services and sources use: check the address; a new site is added to AllowedHosts in internal/check/hosts.go, in review", host)
+}
+
+// MailProblem says what is wrong with an e-mail address a reader can write
+// to, "" when nothing is: a plain address (PlainEmail) whose domain is one
+// of AllowedHosts. A message about abuse sent to a lookalike or mistyped
+// domain reaches a stranger, so the domain is held to the same list as the
+// links.
+func MailProblem(addr string) string {
+	if !PlainEmail(addr) {
+		return "is not a plain address: write name@example.no, nothing else"
+	}
+	_, domain, _ := strings.Cut(addr, "@")
+	if ok, why := AllowedHost(domain); !ok {
+		return why
+	}
+	return ""
 }

@@ -109,6 +109,8 @@ func (c *checker) contactLink(file string, line int, dest string, u *url.URL) bo
 	if scheme == "mailto" {
 		if !plainMailto(dest) {
 			c.r.add(file, line, "e-mail link %q: write a plain address, mailto:name@example.no, with no ?subject, ?cc or ?bcc and one address only", dest)
+		} else if why := MailProblem(dest[len("mailto:"):]); why != "" {
+			c.r.add(file, line, "e-mail link %q %s", dest, why)
 		}
 		return true
 	}

@@ -95,8 +95,10 @@ func ServiceProblems(list *yaml.Node) []Problem {
 		if w := fields["web"]; w != nil {
 			addressProblem(id, "web", w, add)
 		}
-		if e := fields["email"]; e != nil && !PlainEmail(e.Value) {
-			add(e.Line, "service %q: email %q is not a plain address: write name@example.no, nothing else", id, e.Value)
+		if e := fields["email"]; e != nil {
+			if why := MailProblem(e.Value); why != "" {
+				add(e.Line, "service %q: email %q %s", id, e.Value, why)
+			}
 		}
 		if a := fields["audience"]; a != nil && !slices.Contains(audiences, a.Value) {
 			add(a.Line, "service %q: audience %q is not one of %s", id, a.Value, strings.Join(audiences, ", "))

@@ -22,6 +22,8 @@ func TestServiceProblems(t *testing.T) {
 		{`  web: https://udi.no@evil.example/`, `has a user name or port`},
 		{`  chat: {url: "https://wa.me/4781555201"}`, `chat.url "https://wa.me/4781555201" is on wa.me, which is not one of the sites`},
 		{`  email: "x@y.no?cc=spy@example.com"`, `email "x@y.no?cc=spy@example.com" is not a plain address`},
+		{`  email: "alarm@116lll.no"`, `email "alarm@116lll.no" is on 116lll.no, which is not one of the sites`},
+		{`  email: "seif@seif.no.example.com"`, `email "seif@seif.no.example.com" is on seif.no.example.com, which is not one of the sites`},
 		{`  whatsapp: "+4781555201"`, `3: service "x": unknown field "whatsapp"`},
 		{`  phone: {tel: "112", display: "112", sms: "112"}`, `phone has tel, display, hours only, not "sms"`},
 		{`  audience: men`, `audience "men" is not one of adults, youth, everyone, women`},
@@ -44,7 +46,7 @@ func TestServiceProblems(t *testing.T) {
 		}
 	}
 	var doc yaml.Node
-	ok := base + "  phone: {tel: \"+4781555201\", display: \"815 55 201\", hours: [{days: weekdays, from: \"09:00\", to: \"24:00\"}]}\n  web: https://www.udi.no/\n  email: a@b.no\n  free: true\n"
+	ok := base + "  phone: {tel: \"+4781555201\", display: \"815 55 201\", hours: [{days: weekdays, from: \"09:00\", to: \"24:00\"}]}\n  web: https://www.udi.no/\n  email: alarm@116111.no\n  free: true\n"
 	_ = yaml.Unmarshal([]byte(ok), &doc)
 	if p := ServiceProblems(doc.Content[0]); len(p) > 0 {
 		t.Errorf("a good service: %v", p)
