@@ -89,6 +89,7 @@ func runBuild(e *env, args []string) int {
 	}
 	kit := &campaign.Kit{Pages: campaignPages(rep)}
 	weigh := &publish.Weigh{}
+	rules := publish.NewOutputRules(root, cfg)
 	// The steps after Hugo, in order: each may rely on what the ones before
 	// it wrote. The page pass comes after every step that writes pages.
 	steps := []publish.Step{
@@ -100,12 +101,13 @@ func runBuild(e *env, args []string) int {
 		// One read of every page: first <bdi> around Latin runs in
 		// right-to-left text (choosers too), then the checks, on the page as published.
 		publish.PagePass{Rewrites: []publish.PageRewrite{publish.IsolateRTL{}}, Checks: []publish.PageCheck{
-			publish.NewHeaders(cfg.BaseURL), // safety invariants; then _headers with the CSP
-			weigh,                           // the 14 KB page budget
-			&publish.Requests{Dir: staging}, // script, requests, nothing from other sites
+			publish.NewHeaders(cfg.BaseURL, rules), // what the headers would block; then _headers with the CSP
+			weigh,                                  // the 14 KB page budget
+			&publish.Requests{Dir: staging},        // script, requests, nothing from other sites
 
-			// the final word: quick exit, header, hosts, the one script
-			publish.NewOutputRules(root, cfg),
+			// the final word: quick exit, header, hosts, the one script;
+			// it tells the headers' problems too
+			rules,
 		}},
 		kit.PublishedURLs(), // what the URL contract covers
 		kit.URLContract(),   // every URL in published-urls.txt is in the output, or redirected to a page that is

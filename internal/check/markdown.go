@@ -244,6 +244,13 @@ func (c *checker) link(p *Page, line int, dest string, image bool) {
 		}
 	case c.contactLink(p.File, line, d, u):
 	case u.Scheme == "http" || u.Scheme == "https":
+		// The same rule as the built page's (publish.OutputRules), told
+		// here too so that a translator sees it in `check` and `serve`.
+		if !c.ownHost(u.Hostname()) {
+			if ok, why := AllowedHost(u.Hostname()); !ok {
+				c.r.add(p.File, line, "link %q %s", d, why)
+			}
+		}
 	case u.Scheme != "":
 		c.r.add(p.File, line, "link scheme %q is not allowed: use https://, mailto: or a page link like /help/", u.Scheme+":")
 	case strings.HasPrefix(d, "//"):
@@ -251,6 +258,12 @@ func (c *checker) link(p *Page, line int, dest string, image bool) {
 	default:
 		c.links = append(c.links, pendingLink{file: p.File, lang: p.Lang, target: u.Path, fragment: u.Fragment, line: line})
 	}
+}
+
+// ownHost: host is the site's own (baseURL in hugo.toml).
+func (c *checker) ownHost(host string) bool {
+	u, err := url.Parse(c.cfg.BaseURL)
+	return err == nil && u.Hostname() != "" && strings.EqualFold(strings.TrimSuffix(host, "."), u.Hostname())
 }
 
 // offsetOf finds a byte offset in the body for any node.

@@ -186,6 +186,14 @@ func (sc *Scanner) Page(rel string, tokens []html.Token) {
 	sc.Add(rel, styles, probs)
 }
 
+// PageAt scans one page's tokens, records its inline styles and returns its
+// problems instead of recording them, for a caller that reports them itself.
+func (sc *Scanner) PageAt(rel string, tokens []html.Token) []TagProblem {
+	styles, probs := ScanTokensAt(tokens, sc.own)
+	sc.Add(rel, styles, nil)
+	return probs
+}
+
 // Add records one page's inline styles and problems.
 func (sc *Scanner) Add(rel string, styles, probs []string) {
 	sc.mu.Lock()
@@ -202,7 +210,15 @@ func (sc *Scanner) Add(rel string, styles, probs []string) {
 // Result is the CSP hash of the one shared inline stylesheet, or the
 // problems found (pages in path order).
 func (sc *Scanner) Result() (string, error) {
-	var problems []string
+	hash, problems := sc.Outcome()
+	if len(problems) > 0 {
+		return "", fmt.Errorf("%d page problem(s) against the security headers:\n%s", len(problems), strings.Join(problems, "\n"))
+	}
+	return hash, nil
+}
+
+// Outcome is Result as the CSP hash and the problems, one line each.
+func (sc *Scanner) Outcome() (hash string, problems []string) {
 	pages := make([]string, 0, len(sc.problems))
 	for rel := range sc.problems {
 		pages = append(pages, rel)
@@ -223,7 +239,7 @@ func (sc *Scanner) Result() (string, error) {
 		problems = append(problems, fmt.Sprintf("pages carry %d different inline stylesheets (%s): the CSP allows one; keep all CSS in assets/css/site.css, inlined by layouts/_partials/site/style.html", len(sc.styles), strings.Join(lines, "; ")))
 	}
 	if len(problems) > 0 {
-		return "", fmt.Errorf("%d page problem(s) against the security headers:\n%s", len(problems), strings.Join(problems, "\n"))
+		return "", problems
 	}
 	for h := range sc.styles {
 		return h, nil
@@ -272,9 +288,30 @@ func scanPage(b []byte, own string) (styles []string, problems []string) {
 // ScanTokens is scanPage for a page already tokenized (the build's page
 // pass reads each page once for all its checks).
 func ScanTokens(tokens []html.Token, own string) (styles []string, problems []string) {
+	styles, at := ScanTokensAt(tokens, own)
+	for _, p := range at {
+		problems = append(problems, p.Msg)
+	}
+	return styles, problems
+}
+
+// A TagProblem is one thing in a page that the headers would block, that
+// would load from another site or that would tell another site where the
+// reader came from.
+type TagProblem struct {
+	Tok    int    // the index of the token it is in
+	Rule   string // "inline-script", "form", "base", "style", "handler", "loads", "referrer"
+	Msg    string
+	Needle string // what to look for in the sources to find where it was written ("" when nothing helps)
+}
+
+// ScanTokensAt is ScanTokens with each problem's token, for a caller that
+// names the line.
+func ScanTokensAt(tokens []html.Token, own string) (styles []string, problems []TagProblem) {
 	var open atom.Atom // the <style> or <script> being read
+	opened := 0        // its start tag
 	var text strings.Builder
-	for _, t := range tokens {
+	for i, t := range tokens {
 		switch t.Type {
 		case html.TextToken:
 			if open != 0 {
@@ -285,15 +322,18 @@ func ScanTokens(tokens []html.Token, own string) (styles []string, problems []st
 			case open == atom.Style:
 				styles = append(styles, text.String())
 			case open == atom.Script && strings.TrimSpace(text.String()) != "":
-				problems = append(problems, "inline <script>: the CSP allows only script files from this site; put it in static/js/")
+				problems = append(problems, TagProblem{opened, "inline-script", "inline <script>: the CSP allows only script files from this site; put it in static/js/", "<script>"})
 			}
 			open = 0
 		case html.StartTagToken, html.SelfClosingTagToken:
 			if t.Type == html.StartTagToken && (t.DataAtom == atom.Style || t.DataAtom == atom.Script) {
-				open = t.DataAtom
+				open, opened = t.DataAtom, i
 				text.Reset()
 			}
-			problems = append(problems, checkTag(t, own)...)
+			for _, p := range checkTag(t, own) {
+				p.Tok = i
+				problems = append(problems, p)
+			}
 		}
 	}
 	return styles, problems
@@ -301,13 +341,16 @@ func ScanTokens(tokens []html.Token, own string) (styles []string, problems []st
 
 // checkTag returns what in one start tag the headers would block, what would
 // load from another site, and outbound links that would send a referrer.
-func checkTag(t html.Token, own string) []string {
-	var problems []string
+func checkTag(t html.Token, own string) []TagProblem {
+	var problems []TagProblem
+	add := func(rule, needle, format string, args ...any) {
+		problems = append(problems, TagProblem{Rule: rule, Msg: fmt.Sprintf(format, args...), Needle: needle})
+	}
 	switch t.DataAtom {
 	case atom.Form:
-		problems = append(problems, "<form>: the CSP forbids sending forms (form-action 'none'), and the site collects nothing")
+		add("form", "<form", "<form>: the CSP forbids sending forms (form-action 'none'), and the site collects nothing; remove it")
 	case atom.Base:
-		problems = append(problems, "<base>: the CSP forbids it (base-uri 'none')")
+		add("base", "<base", "<base>: the CSP forbids it (base-uri 'none'); remove it")
 	}
 	var rel string
 	for _, a := range t.Attr {
@@ -319,23 +362,23 @@ func checkTag(t html.Token, own string) []string {
 		key := strings.ToLower(a.Key)
 		switch {
 		case key == "style":
-			problems = append(problems, fmt.Sprintf("<%s style=…>: the CSP blocks style attributes; use a class in assets/css/site.css", t.Data))
+			add("style", "style=", "<%s style=…>: the CSP blocks style attributes; use a class in assets/css/site.css", t.Data)
 		case strings.HasPrefix(key, "on"):
-			problems = append(problems, fmt.Sprintf("<%s %s=…>: the CSP blocks inline event handlers; use a file in static/js/", t.Data, key))
+			add("handler", key+"=", "<%s %s=…>: the CSP blocks inline event handlers; use a file in static/js/", t.Data, key)
 		case key == "srcset" || key == "poster" || key == fetched[t.DataAtom]:
 			if offSite(a.Val, own) {
-				problems = append(problems, fmt.Sprintf("<%s %s=%q> loads from another site: readers must never load anything from other sites", t.Data, key, a.Val))
+				add("loads", a.Val, "<%s %s=%q> loads from another site: readers must never load anything from other sites; put the file in static/", t.Data, key, a.Val)
 			}
 		case t.DataAtom == atom.Link && key == "href":
 			for _, r := range strings.Fields(rel) {
 				if fetchedLinks[r] && offSite(a.Val, "") {
-					problems = append(problems, fmt.Sprintf("<link rel=%q href=%q> loads from another site: readers must never load anything from other sites", strings.TrimSpace(rel), a.Val))
+					add("loads", a.Val, "<link rel=%q href=%q> loads from another site: readers must never load anything from other sites; put the file in static/", strings.TrimSpace(rel), a.Val)
 					break
 				}
 			}
 		case (t.DataAtom == atom.A || t.DataAtom == atom.Area) && key == "href":
 			if offSite(a.Val, own) && !strings.HasPrefix(strings.TrimSpace(strings.ToLower(a.Val)), "data:") && !strings.Contains(rel, " noreferrer ") {
-				problems = append(problems, fmt.Sprintf("<a href=%q> leaves the site without rel=\"noreferrer\"", a.Val))
+				add("referrer", a.Val, "<a href=%q> leaves the site without rel=\"noreferrer\": add it, so the other site does not learn which page she came from", a.Val)
 			}
 		}
 	}

@@ -46,6 +46,7 @@ type OutputRules struct {
 
 	mu       sync.Mutex
 	problems []outputProblem
+	others   []string // problems of the whole output (Add), told first
 	sources  sync.Map // what source found, by needle and page
 }
 
@@ -141,13 +142,7 @@ func (o *OutputRules) Page(p *Page) {
 	var found []outputProblem
 	kind := kindOf(p.Path)
 	add := func(tok int, needle, format string, args ...any) {
-		src := " (fix " + layoutOf[kind] + ")"
-		if needle != "" {
-			if src = o.source(p.Path, needle); src == "" {
-				src = " (not found as written in content/, layouts/, i18n/ or data/: look in the page's content file and the layouts)"
-			}
-		}
-		found = append(found, outputProblem{path: p.Path, line: tok, msg: fmt.Sprintf(format, args...) + src})
+		found = append(found, o.problem(p.Path, kind, tok, needle, fmt.Sprintf(format, args...)))
 	}
 	toks := p.Tokens
 	stub := aliasStub(toks, o.own)
@@ -258,6 +253,24 @@ func (o *OutputRules) Page(p *Page) {
 			add(body, "", "has no <header class=%q>: every page of this kind has the site's header", headerClass[kind])
 		}
 	}
+	o.record(p, found)
+}
+
+// problem is one problem at token tok of the page at path, with the source
+// file and line that holds needle, or the layout of the page's kind.
+func (o *OutputRules) problem(path string, kind pageKind, tok int, needle, msg string) outputProblem {
+	src := " (fix " + layoutOf[kind] + ")"
+	if needle != "" {
+		if src = o.source(path, needle); src == "" {
+			src = " (not found as written in content/, layouts/, i18n/ or data/: look in the page's content file and the layouts)"
+		}
+	}
+	return outputProblem{path: path, line: tok, msg: msg + src}
+}
+
+// record turns the problems' token indexes into the page's line numbers and
+// keeps them for Done.
+func (o *OutputRules) record(p *Page, found []outputProblem) {
 	if len(found) == 0 {
 		return
 	}
@@ -272,6 +285,29 @@ func (o *OutputRules) Page(p *Page) {
 	o.mu.Lock()
 	o.problems = append(o.problems, found...)
 	o.mu.Unlock()
+}
+
+// Add adds problems of the output as a whole, one line each, to be told by
+// Done (Headers: pages that carry different stylesheets).
+func (o *OutputRules) Add(lines ...string) {
+	o.mu.Lock()
+	o.others = append(o.others, lines...)
+	o.mu.Unlock()
+}
+
+// Report adds the security headers' problems of one page (Headers), so that
+// they are told like the others: page:line, the source to fix, and a layout's
+// mistake once rather than once a page. An inline script is left out: Page
+// reports it, with the one script a page may run.
+func (o *OutputRules) Report(p *Page, probs []netlify.TagProblem) {
+	var found []outputProblem
+	for _, tp := range probs {
+		if tp.Rule == "inline-script" {
+			continue
+		}
+		found = append(found, o.problem(p.Path, kindOf(p.Path), tp.Tok, tp.Needle, tp.Msg))
+	}
+	o.record(p, found)
 }
 
 // Done implements PageCheck: the problems, one line each, by page and line;
@@ -300,7 +336,7 @@ func (o *OutputRules) Done(b *Build) error {
 			seen[p.msg] = 0
 		}
 	}
-	files := o.scripts(b.Dir)
+	files := append(o.others, o.scripts(b.Dir)...)
 	lines = append(lines, files...)
 	if len(lines) == 0 {
 		return nil
