@@ -344,15 +344,22 @@ func (c *checker) reviewed(p *Page, doc *frontmatter.Doc) {
 	c.staleReview(p.File, doc.Line("reviewed"), s)
 }
 
-// staleReview warns when facts were last checked more than 12 months ago.
+// staleReview warns when facts were last checked more than 12 months ago,
+// and refuses a review date after today: a date not yet come would keep
+// the warning away for years while the facts age.
 func (c *checker) staleReview(file string, line int, date string) {
 	d, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return
 	}
-	today := time.Now()
+	today := time.Now().UTC().Truncate(24 * time.Hour)
 	if c.opt.Today != "" {
 		today, _ = time.Parse(time.DateOnly, c.opt.Today)
+	}
+	// A day's grace: in Norway it is tomorrow for two hours of UTC's day.
+	if d.After(today.AddDate(0, 0, 1)) {
+		c.r.add(file, line, "reviewed %s is after today (%s): write the day the facts were checked against the sources", date, today.Format(time.DateOnly))
+		return
 	}
 	if d.AddDate(1, 0, 0).Before(today) {
 		c.r.warn(file, line, "reviewed %s is more than 12 months ago: check the facts against the sources and update the date", date)

@@ -284,6 +284,11 @@ func (c *checker) frontMatterRules(p *Page, doc *frontmatter.Doc) {
 	for _, k := range []string{"title", "description", "linkTitle", "tabTitle", "poster"} {
 		if s, ok := doc.Params[k].(string); ok {
 			c.phoneInString(p.File, doc.Line(k), s)
+			// The layouts print these as plain text (page titles, the
+			// tab, link previews, the poster): markup would show as typed.
+			if mk := markupIn(s); mk != "" {
+				c.r.add(p.File, doc.Line(k), "%s: %q is markup, which the site shows as typed in titles, the browser tab and link previews: write plain text", k, mk)
+			}
 		}
 	}
 	if c.docs == nil {

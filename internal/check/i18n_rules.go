@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -160,10 +161,23 @@ func I18nValueProblems(f *Messages, source map[string]*i18n.Message, srcLang str
 				}
 				add(m.ID, "%s shows no text (only spaces, invisible characters or punctuation): %s", name, what)
 			}
+			if mk := markupIn(v); mk != "" && !strings.Contains(srcV, mk) {
+				add(m.ID, "%s: %q is markup, which the site shows as typed (the layouts print these texts as plain text): write plain text", name, mk)
+			}
 			tmplProblem(name, v, srcV, sm != nil, srcLang, func(format string, args ...any) { add(m.ID, format, args...) })
 		}
 	}
 	return out
+}
+
+// markupRE finds HTML tags and entities and Markdown emphasis and links.
+var markupRE = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);|\*\*[^*]+\*\*|__[^_]+__|\]\([^)]*\)`)
+
+// markupIn is the first piece of markup in an interface text, "" when none.
+// The layouts print i18n texts escaped, so a reader would see "<b>" or
+// "**" as typed.
+func markupIn(s string) string {
+	return markupRE.FindString(s)
 }
 
 // visible: the text has a letter or digit (after dropping invisible format

@@ -21,6 +21,11 @@ func TestI18nValueProblems(t *testing.T) {
 		{"lastReviewed = \"x {{ T .Date }}\"", `the placeholder does not parse (`},
 		{"lastReviewed = \"x {{ .Dato }}\"", `lastReviewed: placeholder {{ .Dato }} is not in i18n/nb.toml's text ({{ .Date }}): use {{ .Date }}`},
 		{"lastReviewed = \"x {{ .Date.Year }}\"", `lastReviewed: the placeholder does not work (`},
+		{"quickExit = \"<b>اخرج</b>\"", `i18n/ar.toml:1: quickExit: "<b>" is markup, which the site shows as typed (the layouts print these texts as plain text): write plain text`},
+		{"quickExit = \"<span class='x'>اخرج\"", `quickExit: "<span class='x'>" is markup`},
+		{"quickExit = \"اخرج&nbsp;الآن\"", `quickExit: "&nbsp;" is markup`},
+		{"quickExit = \"**اخرج**\"", `quickExit: "**اخرج**" is markup`},
+		{"quickExit = \"[اخرج](https://www.yr.no/)\"", `quickExit: "](https://www.yr.no/)" is markup`},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -31,7 +36,7 @@ func TestI18nValueProblems(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant …%s…", tt.toml, got, tt.want)
 		}
 	}
-	ok := "quickExit = \"اخرج\"\nlastReviewed = \"{{ .Date }}\"\nsep = \"·\"\n"
+	ok := "quickExit = \"اخرج (< 5 s) & 2*3\"\nlastReviewed = \"{{ .Date }}\"\nsep = \"·\"\n"
 	if p := I18nValueProblems(parseMessages("i18n/ar.toml", []byte(ok)), src, "nb"); len(p) > 0 {
 		t.Errorf("good values: %v", p)
 	}
