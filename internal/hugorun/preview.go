@@ -198,10 +198,10 @@ func (p *Preview) Rebuild(files []string) error {
 	return nil
 }
 
-// langsOfFiles are the languages whose pages the files make: content/<lang>/
-// and source-versions/<lang>/ make only that language's pages. Anything
-// else (templates, data, i18n, the content adapter) may change every
-// language, and the answer is nil, all of them.
+// langsOfFiles are the languages whose pages the files make: a file in
+// content/<lang>/ makes only that language's pages. Anything else
+// (templates, data, i18n, the content adapter) may change every language,
+// and the answer is nil, all of them.
 func (p *Preview) langsOfFiles(files []string) []string {
 	var langs []string
 	for _, f := range files {
@@ -210,7 +210,7 @@ func (p *Preview) langsOfFiles(files []string) []string {
 			return nil
 		}
 		parts := strings.Split(filepath.ToSlash(rel), "/")
-		if len(parts) < 3 || (parts[0] != "content" && parts[0] != "source-versions") || !slices.Contains(p.langs, parts[1]) {
+		if len(parts) < 3 || parts[0] != "content" || !slices.Contains(p.langs, parts[1]) {
 			return nil
 		}
 		if !slices.Contains(langs, parts[1]) {
