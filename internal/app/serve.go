@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/redcross-no/familieinnvandring/internal/check"
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
@@ -39,7 +40,10 @@ func runServe(e *env, args []string) int {
 	}
 	// Problems are shown but do not stop the preview: a translator fixes
 	// them while watching the page.
-	rep := check.Run(root, cfg, check.Options{})
+	// One reader for every check of this preview: a save reads again only
+	// the files that changed.
+	reader := &content.Reader{}
+	rep := check.Run(root, cfg, check.Options{Content: reader})
 	for _, p := range rep.Problems {
 		fmt.Fprintln(e.stderr, p)
 	}
@@ -64,6 +68,7 @@ func runServe(e *env, args []string) int {
 		return ExitProblems
 	}
 	defer w.close()
+	w.content = reader
 	if err != nil {
 		// A broken layout: the preview shows the problem until it is fixed.
 		fmt.Fprintln(e.stderr, err)

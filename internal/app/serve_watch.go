@@ -14,6 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/redcross-no/familieinnvandring/internal/check"
+	"github.com/redcross-no/familieinnvandring/internal/content"
 	"github.com/redcross-no/familieinnvandring/internal/fileerr"
 	"github.com/redcross-no/familieinnvandring/internal/hugorun"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
@@ -30,6 +31,8 @@ type serveWatcher struct {
 	pv   *hugorun.Preview
 	out  io.Writer
 	fsw  *fsnotify.Watcher
+
+	content *content.Reader // the content as the last check read it
 
 	held   map[string][]fileerr.Error // file (relative) → why its change is held back
 	failed []fileerr.Error            // Hugo's error from the last build, if any
@@ -165,7 +168,7 @@ func (w *serveWatcher) handle(files []string) {
 	// A saved page is checked with the rules that compare it with its
 	// source or its translations; anything else changes what every page may
 	// use (i18n, data, layouts), and the whole site is checked.
-	opt := check.Options{Only: map[string]bool{}}
+	opt := check.Options{Only: map[string]bool{}, Content: w.content}
 	for rel := range rels {
 		if !strings.HasPrefix(rel, "content/") || !strings.HasSuffix(rel, ".md") {
 			opt.Only = nil

@@ -82,6 +82,10 @@ type Options struct {
 	// layouts/ and the URL contract do not run. The problems of other files
 	// that this finds are not all there are.
 	Only map[string]bool
+
+	// Content, when set, reads the content files: `site serve` keeps one
+	// across saves, so that only the files that changed are read again.
+	Content *content.Reader
 }
 
 // reads reports whether the Markdown of file is checked in this run.
@@ -97,7 +101,11 @@ func (o Options) scoped(file, sourceFile string) bool {
 func Run(root string, cfg *siteconfig.Config, opt Options) *Report {
 	r := &Report{Source: cfg.Default}
 	c := &checker{root: root, cfg: cfg, opt: opt, r: r}
-	c.content, c.contentErr = content.Read(root, cfg)
+	if opt.Content != nil {
+		c.content, c.contentErr = opt.Content.Read(root, cfg)
+	} else {
+		c.content, c.contentErr = content.Read(root, cfg)
+	}
 	c.loadServices()
 	c.loadShortcodes()
 	whole := opt.Only == nil

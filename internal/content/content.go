@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/redcross-no/familieinnvandring/internal/frontmatter"
 	"github.com/redcross-no/familieinnvandring/internal/siteconfig"
@@ -49,6 +50,14 @@ type File struct {
 	Src  []byte
 	Doc  *frontmatter.Doc // nil when Err is set
 	Err  error            // why the front matter does not parse
+
+	stamp stamp // as it was before it was read (only by a Reader)
+}
+
+// stamp is what tells that a file changed on disk without reading it.
+type stamp struct {
+	size int64
+	mod  time.Time
 }
 
 // Site is every language folder's Markdown files.
@@ -62,6 +71,29 @@ type Site struct {
 // language folder once. A missing folder has no files; a file that cannot be
 // read is left out (check reports it).
 func Read(root string, cfg *siteconfig.Config) (*Site, error) {
+	return read(root, cfg, nil, false)
+}
+
+// Reader reads the content again after a change, as `site serve` does after
+// every save: a file whose size and modification time are what they were
+// at the last Read is neither read nor parsed again (the File is the same).
+// Its files are never changed by their users, so sharing them is safe.
+type Reader struct {
+	last *Site
+}
+
+// Read is Read of the package, reusing the unchanged files of the last one.
+func (r *Reader) Read(root string, cfg *siteconfig.Config) (*Site, error) {
+	s, err := read(root, cfg, r.last, true)
+	if err == nil {
+		r.last = s
+	}
+	return s, err
+}
+
+// read reads the content; with stamps it stats each file first, and takes
+// from prev a file whose stamp is the same.
+func read(root string, cfg *siteconfig.Config, prev *Site, stamps bool) (*Site, error) {
 	s := &Site{Root: root, byDir: map[string][]*File{}, byPath: map[string]*File{}}
 	for _, l := range cfg.Languages {
 		if _, done := s.byDir[l.ContentDir]; done {
@@ -81,11 +113,27 @@ func Read(root string, cfg *siteconfig.Config) (*Site, error) {
 			if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".md" {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(root, l.ContentDir, name))
+			path := l.ContentDir + "/" + name
+			abs := filepath.Join(root, l.ContentDir, name)
+			var st stamp
+			if stamps {
+				// Before the read: a change while it reads is seen next time.
+				fi, err := os.Stat(abs)
+				if err != nil {
+					continue
+				}
+				st = stamp{fi.Size(), fi.ModTime()}
+				if old := prev.File(path); old != nil && old.stamp == st && old.Lang == l.Code {
+					files = append(files, old)
+					s.byPath[path] = old
+					continue
+				}
+			}
+			b, err := os.ReadFile(abs)
 			if err != nil {
 				continue
 			}
-			f := &File{Lang: l.Code, Slug: strings.TrimSuffix(name, ".md"), Path: l.ContentDir + "/" + name, Src: b}
+			f := &File{Lang: l.Code, Slug: strings.TrimSuffix(name, ".md"), Path: path, Src: b, stamp: st}
 			f.Doc, f.Err = frontmatter.Parse(b)
 			if f.Err != nil {
 				f.Doc = nil

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +26,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/hugolib/segments"
 	"github.com/gohugoio/hugo/livereload"
 	"github.com/spf13/afero"
 
@@ -42,13 +45,20 @@ import (
 //
 // Like `hugo server` in its default fast render mode, a rebuild renders the
 // pages the changed files touch that were recently viewed; any other page
-// touched is rendered when it is next requested.
+// touched is rendered when it is next requested. Beyond that, a rebuild
+// after a saved page renders only the languages of the saved files (see
+// Rebuild and langFilter).
 type Preview struct {
 	dir     string
 	h       *hugolib.HugoSites
 	pub     afero.Fs // the rendered site, in memory
 	static  afero.Fs // static/ as mounted, served as it is on disk
 	visited *types.EvictingQueue[string]
+	langs   []string   // the languages in Hugo's order (a site's index)
+	only    langFilter // what a Build may render
+	// fresh are the pages rendered since the last rebuild, or made fresh
+	// by it; any other page is rendered when it is requested.
+	fresh map[string]bool
 
 	mu       sync.Mutex // one Hugo build at a time
 	lastErr  error      // the last build's error, nil after a good one
@@ -103,6 +113,20 @@ func NewPreview(dir string, port int, errw io.Writer) (*Preview, error) {
 		pub:     fs.PublishDir,
 		static:  h.BaseFs.SourceFilesystems.StaticFs(""),
 		visited: types.NewEvictingQueue[string](20),
+		fresh:   map[string]bool{},
+	}
+	for _, s := range h.Sites {
+		p.langs = append(p.langs, s.Language().Lang)
+	}
+	// Hugo asks the render segments' filter (--renderSegments) whether to
+	// render a site, an output format or a page; the preview puts its own
+	// filter there, once, and changes what it lets through per Build.
+	p.only.langs = p.langs
+	for _, c := range configs.LanguageConfigMap {
+		if c.Segments == nil || c.Segments.Config == nil {
+			return nil, fmt.Errorf("hugo: the configuration has no render segments to filter")
+		}
+		c.Segments.Config.SegmentFilter = &p.only
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -143,16 +167,29 @@ func (p *Preview) Rebuild(files []string) error {
 		}
 	}
 	// Two passes. Hugo makes the saved page anew in every language (one
-	// tree key for all of them), and a new page is always rendered: a save
-	// of content/nb/help.md renders help and its poster in 24 languages, 48
-	// pages, most of a rebuild's cost. Given the queue of viewed pages,
-	// Hugo would also add those 48 to it (it holds 20) and push out what the
+	// tree key for all of them: content/nb/help.md and content/en/help.md
+	// are both /help), and a new page is always rendered: a save of
+	// content/nb/help.md would render help and its poster in 24 languages,
+	// 48 pages, most of a rebuild's cost. So both passes render only the
+	// languages of the saved files (p.only); the other languages' pages are
+	// rendered when they are requested (serve), as a page the change made
+	// stale is in fast render mode. Given the queue of viewed pages, Hugo
+	// would also add those 48 to it (it holds 20) and push out what the
 	// translator has open; so the first pass has no queue, and the second
-	// renders the viewed pages the change made stale. Any other stale page
-	// is rendered when it is requested (serve).
+	// renders the viewed pages the change made stale.
+	p.only.set(p.langsOfFiles(files))
+	defer p.only.set(nil)
 	err := p.h.Build(hugolib.BuildCfg{ErrRecovery: p.lastErr != nil}, events...)
 	if err == nil {
 		err = p.h.Build(hugolib.BuildCfg{RecentlyTouched: p.visited, PartialReRender: true})
+	}
+	clear(p.fresh)
+	if err == nil {
+		for _, u := range p.visited.PeekAll() {
+			if p.only.allows(p.langOfURL(u)) {
+				p.fresh[u] = true
+			}
+		}
 	}
 	p.lastErr = err
 	if err != nil {
@@ -160,6 +197,74 @@ func (p *Preview) Rebuild(files []string) error {
 	}
 	return nil
 }
+
+// langsOfFiles are the languages whose pages the files make: a file in
+// content/<lang>/ makes only that language's pages. Anything else
+// (templates, data, i18n, the content adapter) may change every language,
+// and the answer is nil, all of them.
+func (p *Preview) langsOfFiles(files []string) []string {
+	var langs []string
+	for _, f := range files {
+		rel, err := filepath.Rel(p.dir, f)
+		if err != nil {
+			return nil
+		}
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if len(parts) < 3 || parts[0] != "content" || !slices.Contains(p.langs, parts[1]) {
+			return nil
+		}
+		if !slices.Contains(langs, parts[1]) {
+			langs = append(langs, parts[1])
+		}
+	}
+	return langs
+}
+
+// langOfURL is the language of a preview address (/nb/help/ → nb), or ""
+// for one outside the languages (/, /go/…).
+func (p *Preview) langOfURL(u string) string {
+	first, _, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
+	if slices.Contains(p.langs, first) {
+		return first
+	}
+	return ""
+}
+
+// langFilter is the preview's render filter: Hugo renders only the sites
+// (languages) it allows, and keeps any page of another language that needs
+// rendering for a later Build that allows it. It is Hugo's render segments'
+// filter (--renderSegments), set per Build under Preview.mu.
+type langFilter struct {
+	langs []string        // a site's index → its language
+	allow map[string]bool // nil: every language
+}
+
+func (f *langFilter) set(langs []string) {
+	if langs == nil {
+		f.allow = nil
+		return
+	}
+	f.allow = map[string]bool{}
+	for _, l := range langs {
+		f.allow[l] = true
+	}
+}
+
+func (f *langFilter) allows(lang string) bool { return f.allow == nil || f.allow[lang] }
+
+func (f *langFilter) excludes(q segments.SegmentQuery) bool {
+	if f.allow == nil {
+		return false
+	}
+	i := q.Site[0] // the language's index: sitesmatrix.Vector{language, version, role}
+	return i < 0 || i >= len(f.langs) || !f.allow[f.langs[i]]
+}
+
+// ShouldExcludeCoarse tells Hugo whether to skip a whole site or output format.
+func (f *langFilter) ShouldExcludeCoarse(q segments.SegmentQuery) bool { return f.excludes(q) }
+
+// ShouldExcludeFine tells Hugo whether to skip a page.
+func (f *langFilter) ShouldExcludeFine(q segments.SegmentQuery) bool { return f.excludes(q) }
 
 func (p *Preview) located(err error) error {
 	if fe := locate(err, p.dir); fe != nil {
@@ -197,14 +302,23 @@ func (p *Preview) serve(w http.ResponseWriter, r *http.Request) {
 	page := strings.HasSuffix(name, ".html")
 	p.mu.Lock()
 	problems := p.problems
-	if page && p.lastErr == nil && !p.visited.Contains(r.URL.Path) {
-		// A page that a rebuild left stale (not recently viewed): render it
-		// now, as hugo server's fast render mode does on navigation.
+	if page && p.lastErr == nil && !p.fresh[r.URL.Path] {
+		// A page that a rebuild may have left stale (not recently viewed,
+		// or in a language it did not render): render it now, as hugo
+		// server's fast render mode does on navigation, with the pages of
+		// its language that a rebuild left for later.
 		one := types.NewEvictingQueue[string](1)
 		one.Add(r.URL.Path)
+		var lang []string // all, for an address outside the languages (/, /go/…)
+		if l := p.langOfURL(r.URL.Path); l != "" {
+			lang = []string{l}
+		}
+		p.only.set(lang)
 		if err := p.h.Build(hugolib.BuildCfg{RecentlyTouched: one, PartialReRender: true}); err != nil {
 			p.lastErr = err
 		}
+		p.only.set(nil)
+		p.fresh[r.URL.Path] = true
 	}
 	if page {
 		p.visited.Add(r.URL.Path)

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 // preview is `site serve` running on a copy of the real site.
@@ -80,9 +82,21 @@ func TestServeShowsGoodEditsAndHoldsBackBrokenOnes(t *testing.T) {
 	// how fast the preview is, is BenchmarkServe's business.
 	const limit = 2 * time.Minute
 
+	// The English page is open too; the Arabic one is not. A save renders
+	// the saved language first and the others when they are asked for.
+	outdated := map[string]string{"en": outdatedNotice(t, "en"), "ar": outdatedNotice(t, "ar")}
+	if body, _ := get(p.base + "/en/help/"); !strings.Contains(body, "</html>") || strings.Contains(body, outdated["en"]) {
+		t.Fatalf("/en/help/ before the save: not served, or already says its source changed:\n%s", body)
+	}
 	save("\nEn ny setning til prøve.\n")
 	if _, err := waitFor(page, "En ny setning til prøve.", limit); err != nil {
 		t.Fatalf("a good edit: %v\n%s", err, p.log)
+	}
+	// The translations now say that their source changed.
+	for _, lang := range []string{"en", "ar"} {
+		if body, _ := get(p.base + "/" + lang + "/help/"); !strings.Contains(body, outdated[lang]) {
+			t.Errorf("/%s/help/ after a change of its source does not say %q", lang, outdated[lang])
+		}
 	}
 
 	// Raw HTML, three lines below the file's last line: check refuses it.
@@ -112,6 +126,26 @@ func TestServeShowsGoodEditsAndHoldsBackBrokenOnes(t *testing.T) {
 	if strings.Contains(body, "raw HTML is not allowed") || strings.Contains(body, "Ødelagt") {
 		t.Errorf("after the fix the page still shows the problem or the broken text:\n%s", body)
 	}
+}
+
+// outdatedNotice is the start of what a translation says when its source
+// changed (i18n key translationOutdated, up to the date).
+func outdatedNotice(t *testing.T, lang string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "i18n", lang+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table map[string]any
+	if err := toml.Unmarshal(b, &table); err != nil {
+		t.Fatalf("i18n/%s.toml: %v", lang, err)
+	}
+	s, _ := table["translationOutdated"].(string)
+	s, _, _ = strings.Cut(s, "{{")
+	if s == "" {
+		t.Fatalf("i18n/%s.toml: no translationOutdated text before its date", lang)
+	}
+	return s
 }
 
 // BenchmarkServe measures what a translator waits for: `site serve` runs on

@@ -34,9 +34,18 @@ var (
 // between paragraphs and leading or trailing space do not count as changes:
 // editors and operating systems change them without changing the text.
 func Normalise(title, description, body string) string {
-	body = lineEnds.ReplaceAllString(body, "\n")
-	body = trailingSpaces.ReplaceAllString(body, "\n")
-	body = blankLines.ReplaceAllString(body, "\n\n")
+	// Each expression runs only where it can match: most pages have none of
+	// these, and the expressions are most of the time `site serve` spends
+	// checking a save.
+	if strings.Contains(body, "\r") {
+		body = lineEnds.ReplaceAllString(body, "\n")
+	}
+	if strings.Contains(body, " \n") || strings.Contains(body, "\t\n") {
+		body = trailingSpaces.ReplaceAllString(body, "\n")
+	}
+	if strings.Contains(body, "\n\n\n") {
+		body = blankLines.ReplaceAllString(body, "\n\n")
+	}
 	body = strings.TrimSpace(body)
 	return "title: " + strings.TrimSpace(title) + "\ndescription: " + strings.TrimSpace(description) + "\n\n" + body + "\n"
 }

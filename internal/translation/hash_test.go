@@ -15,6 +15,7 @@ func TestNormalise(t *testing.T) {
 		{"old mac line endings", "Tittel", "Om siden", "Første avsnitt.\r\rAndre avsnitt.\r"},
 		{"spaces at line ends", "Tittel", "Om siden", "Første avsnitt.  \n\t\nAndre avsnitt.\t\n"},
 		{"extra blank lines", "Tittel", "Om siden", "\n\n\nFørste avsnitt.\n\n\n\n\nAndre avsnitt.\n\n\n"},
+		{"a tab alone at a line end", "Tittel", "Om siden", "Første avsnitt.\t\n\nAndre avsnitt."},
 		{"blank line with spaces", "Tittel", "Om siden", "Første avsnitt.\n   \n \nAndre avsnitt."},
 		{"spaces around title and description", "  Tittel ", "\tOm siden\n", "Første avsnitt.\n\nAndre avsnitt."},
 	} {
