@@ -66,9 +66,10 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"treehash": treehash,
-			"shows":    shows,
-			"prebuilt": prebuilt,
+			"treehash":  treehash,
+			"shows":     shows,
+			"prebuilt":  prebuilt,
+			"languages": languages,
 		},
 	})
 }
@@ -192,6 +193,64 @@ func linkTree(src, dst string) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
+}
+
+// languages keeps only the named languages of the work directory's site:
+// `languages nb en ar`. It removes the others' [languages.X] tables and
+// mounts from hugo.toml, their content/X/ and i18n/X.toml, as if they had
+// never been added. A script whose point is one page in a few languages
+// then builds about a tenth of the pages; the scripts about every language
+// (build, campaign, url_contract, the output checks) keep all 24.
+func languages(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: languages LANG...")
+	}
+	keep := map[string]bool{}
+	for _, l := range args {
+		keep[l] = true
+	}
+	var out, block []string
+	drop := false
+	flush := func() {
+		if !drop {
+			out = append(out, block...)
+		}
+		block, drop = nil, false
+	}
+	dropped := map[string]bool{}
+	for _, line := range strings.Split(ts.ReadFile("hugo.toml"), "\n") {
+		// A block runs from a table header to the next one; a mount's
+		// [module.mounts.sites.matrix] belongs to its [[module.mounts]].
+		if strings.HasPrefix(line, "[") && !strings.HasPrefix(line, "[module.mounts.") {
+			flush()
+		}
+		block = append(block, line)
+		if l, ok := strings.CutPrefix(line, "[languages."); ok {
+			l = strings.TrimSuffix(l, "]")
+			if !keep[l] {
+				drop, dropped[l] = true, true
+			}
+		}
+		for _, prefix := range []string{`languages = ["`, `source = "content/`, `source = "i18n/`} {
+			if l, ok := strings.CutPrefix(line, prefix); ok {
+				l = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(l, `"]`), `"`), ".toml")
+				if l != "**" && l != "_fallback" && !keep[l] {
+					drop = true
+				}
+			}
+		}
+	}
+	flush()
+	for _, l := range args {
+		if !strings.Contains(ts.ReadFile("hugo.toml"), "[languages."+l+"]") {
+			ts.Fatalf("languages: %s is not a language of this site", l)
+		}
+	}
+	ts.Check(os.WriteFile(ts.MkAbs("hugo.toml"), []byte(strings.Join(out, "\n")), 0o644))
+	for l := range dropped {
+		ts.Check(os.RemoveAll(ts.MkAbs(filepath.Join("content", l))))
+		ts.Check(os.RemoveAll(ts.MkAbs(filepath.Join("i18n", l+".toml"))))
+	}
 }
 
 // buildRepoSite builds a copy of the repository's site files, as Setup
