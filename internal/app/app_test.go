@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -65,9 +66,10 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"treehash": treehash,
-			"shows":    shows,
-			"prebuilt": prebuilt,
+			"treehash":  treehash,
+			"shows":     shows,
+			"prebuilt":  prebuilt,
+			"languages": languages,
 		},
 	})
 }
@@ -90,14 +92,54 @@ func treehash(ts *testscript.TestScript, neg bool, args []string) {
 	sort.Strings(paths)
 	h := sha256.New()
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		sum, n, err := fileDigest(p)
 		ts.Check(err)
 		rel, _ := filepath.Rel(root, p)
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(b))
-		h.Write(b)
+		fmt.Fprintf(h, "%s\x00%d\x00%x", filepath.ToSlash(rel), n, sum)
 	}
 	fmt.Fprintf(ts.Stdout(), "%d files %x\n", len(paths), h.Sum(nil))
 }
+
+// fileDigest is the SHA-256 of one file's content and its length. About 90
+// scripts hash the same prebuilt public/ (1,200 files, 27 MB) before and
+// after a refused build, and prebuilt hands each of them hard links to the
+// same files, so a digest is kept for a file that has not changed since it
+// was read: same device and inode, size, modification and change time
+// (statKey). Any write to a file changes its change time, which no program
+// can set back, so a build that touched a file in place is read again; a
+// build that replaced a file has a new inode. A file changed less than two
+// seconds before it was read is never kept, so a write within the
+// timestamp's granularity of the read cannot hide (the "racy git" rule).
+func fileDigest(p string) ([sha256.Size]byte, int64, error) {
+	key, ok := statKey(p)
+	if ok {
+		digests.Lock()
+		d, found := digests.m[key]
+		digests.Unlock()
+		if found {
+			return d, key.size, nil
+		}
+	}
+	readAt := time.Now()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return [sha256.Size]byte{}, 0, err
+	}
+	d := sha256.Sum256(b)
+	if ok && key.size == int64(len(b)) && readAt.Sub(key.ctime) > 2*time.Second {
+		if again, still := statKey(p); still && again == key {
+			digests.Lock()
+			digests.m[key] = d
+			digests.Unlock()
+		}
+	}
+	return d, int64(len(b)), nil
+}
+
+var digests = struct {
+	sync.Mutex
+	m map[fileKey][sha256.Size]byte
+}{m: map[fileKey][sha256.Size]byte{}}
 
 // The scripts that test a refused build first need a good build to prove
 // untouched, and building the 24-language site takes seconds each time. A
@@ -122,8 +164,93 @@ func prebuilt(ts *testscript.TestScript, neg bool, args []string) {
 		prebuild.dir, prebuild.err = buildRepoSite()
 	})
 	ts.Check(prebuild.err)
-	ts.Check(copyMissing(filepath.Join(prebuild.dir, "public"), ts.MkAbs("public")))
+	ts.Check(linkTree(filepath.Join(prebuild.dir, "public"), ts.MkAbs("public")))
 	ts.Check(copyMissing(filepath.Join(prebuild.dir, "published-urls.txt"), ts.MkAbs("published-urls.txt")))
+}
+
+// linkTree recreates the folders under src in dst and hard-links every file,
+// where copying 27 MB for each of about 90 scripts cost more than their
+// checks. Sharing is safe because nothing writes into a previous build:
+// site build writes a staging folder and swaps it in (renames), the scripts
+// never edit public/, and treehash would see a file written in place (its
+// change time). Where links are refused (another file system), it copies.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if os.Link(p, target) == nil {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// languages keeps only the named languages of the work directory's site:
+// `languages nb en ar`. It removes the others' [languages.X] tables and
+// mounts from hugo.toml, their content/X/ and i18n/X.toml, as if they had
+// never been added. A script whose point is one page in a few languages
+// then builds about a tenth of the pages; the scripts about every language
+// (build, campaign, url_contract, the output checks) keep all 24.
+func languages(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: languages LANG...")
+	}
+	keep := map[string]bool{}
+	for _, l := range args {
+		keep[l] = true
+	}
+	var out, block []string
+	drop := false
+	flush := func() {
+		if !drop {
+			out = append(out, block...)
+		}
+		block, drop = nil, false
+	}
+	dropped := map[string]bool{}
+	for _, line := range strings.Split(ts.ReadFile("hugo.toml"), "\n") {
+		// A block runs from a table header to the next one; a mount's
+		// [module.mounts.sites.matrix] belongs to its [[module.mounts]].
+		if strings.HasPrefix(line, "[") && !strings.HasPrefix(line, "[module.mounts.") {
+			flush()
+		}
+		block = append(block, line)
+		if l, ok := strings.CutPrefix(line, "[languages."); ok {
+			l = strings.TrimSuffix(l, "]")
+			if !keep[l] {
+				drop, dropped[l] = true, true
+			}
+		}
+		for _, prefix := range []string{`languages = ["`, `source = "content/`, `source = "i18n/`} {
+			if l, ok := strings.CutPrefix(line, prefix); ok {
+				l = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(l, `"]`), `"`), ".toml")
+				if l != "**" && l != "_fallback" && !keep[l] {
+					drop = true
+				}
+			}
+		}
+	}
+	flush()
+	for _, l := range args {
+		if !strings.Contains(ts.ReadFile("hugo.toml"), "[languages."+l+"]") {
+			ts.Fatalf("languages: %s is not a language of this site", l)
+		}
+	}
+	ts.Check(os.WriteFile(ts.MkAbs("hugo.toml"), []byte(strings.Join(out, "\n")), 0o644))
+	for l := range dropped {
+		ts.Check(os.RemoveAll(ts.MkAbs(filepath.Join("content", l))))
+		ts.Check(os.RemoveAll(ts.MkAbs(filepath.Join("i18n", l+".toml"))))
+	}
 }
 
 // buildRepoSite builds a copy of the repository's site files, as Setup
