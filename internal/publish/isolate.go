@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // IsolateRTL is the page rewrite that isolates, in every page that has
@@ -29,22 +30,23 @@ func (IsolateRTL) Run(b *Build) error { return IsolateDir(b.Dir) }
 
 // Rewrite implements PageRewrite.
 func (r IsolateRTL) Rewrite(rel string, page []byte) []byte {
-	out, _ := r.rewriteTokens(rel, page)
+	s := getScratch()
+	defer putScratch(s)
+	out, _ := r.rewriteTokens(rel, page, s)
+	if !sameBytes(out, page) {
+		out = bytes.Clone(out) // s.buf, which goes back to the pool
+	}
 	return out
 }
 
-// rewriteTokens implements tokenRewrite: every page of the site has some
-// right-to-left text (the language switcher's names), so the page pass's
-// tokens of most pages come from this walk, which leaves them unchanged.
-func (IsolateRTL) rewriteTokens(rel string, page []byte) ([]byte, []xhtml.Token) {
+// rewriteTokens implements tokenRewrite: the page pass's tokens of most
+// pages come from this walk (every page of the site has some right-to-left
+// text: the language switcher's names).
+func (IsolateRTL) rewriteTokens(rel string, page []byte, s *scratch) ([]byte, []xhtml.Token) {
 	if !bytes.Contains(page, []byte("dir=rtl")) && !bytes.Contains(page, []byte(`dir="rtl"`)) {
 		return page, nil
 	}
-	out, tokens := isolateTokens(page)
-	if bytes.Equal(out, page) {
-		return page, tokens
-	}
-	return out, tokens
+	return s.isolate(page, string(page))
 }
 
 // IsolateDir does IsolateRTL's work on every page under dir.
@@ -58,16 +60,19 @@ func IsolateDir(dir string) error {
 // already (inside <bdi>, an element with a dir attribute of its own, or
 // between U+2066–U+2068 and U+2069).
 func isolateLatin(page []byte) []byte {
-	out, _ := isolateTokens(page)
-	return out
+	s := &scratch{names: map[string]string{}}
+	out, _ := s.isolate(page, string(page))
+	return bytes.Clone(out)
 }
 
-// isolateTokens is isolateLatin that also returns the tokens of page (not of
-// the result), as tokenize would.
-func isolateTokens(page []byte) (out []byte, tokens []xhtml.Token) {
-	z := xhtml.NewTokenizer(bytes.NewReader(page))
-	out = make([]byte, 0, len(page)+len(page)/16)
-	tokens = make([]xhtml.Token, 0, maxTokens(page))
+// isolate is isolateLatin on a worker's scratch; str is string(page). It
+// also returns the tokens of the result, as tokenize would give them (nil
+// when it cannot tell them without tokenizing it), so that the page pass
+// tokenizes each page once: the tokens of a page it left alone are the
+// page's own; in one it changed, each isolated text is the same text cut
+// into pieces around the <bdi> and </bdi> tags put in.
+func (s *scratch) isolate(page []byte, str string) (out []byte, tokens []xhtml.Token) {
+	s.tokens(page, str)
 	// stack holds the open elements and whether text in them is to be
 	// isolated: right-to-left and not isolated already.
 	type open struct {
@@ -75,24 +80,40 @@ func isolateTokens(page []byte) (out []byte, tokens []xhtml.Token) {
 		rtl bool
 	}
 	stack := []open{{"", false}}
-	var raw []byte
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			break
-		}
-		// Raw is copied first: Token unescapes text and lower-cases names
-		// in the tokenizer's buffer, which Raw points into.
-		raw = append(raw[:0], z.Raw()...)
-		t := z.Token()
-		tokens = append(tokens, t)
+	changed, exact := false, true
+	copied := 0 // the bytes of page that out holds, once changed
+	start := 0  // where token i starts in page
+	for i, t := range s.toks {
+		end := s.ends[i]
 		top := stack[len(stack)-1]
-		switch tt {
+		switch t.Type {
 		case xhtml.TextToken:
-			if top.rtl {
-				out = isolateRuns(out, raw)
-				continue
+			if !top.rtl {
+				break
 			}
+			raw := page[start:end]
+			seg := isolateRuns(s.tmp[:0], raw)
+			s.tmp = seg
+			if bytes.Equal(seg, raw) {
+				break
+			}
+			if !changed {
+				changed = true
+				out = append(s.buf[:0], page[:start]...)
+				tokens = append(s.out[:0], s.toks[:i]...)
+			} else {
+				out = append(out, page[copied:start]...)
+			}
+			out = append(out, seg...)
+			copied = end
+			// Raw text (in <noscript>, say) stays one text around the
+			// tags: tokenize the result to know its tokens.
+			if i > 0 && isStart(s.toks[i-1]) && rawElements[s.toks[i-1].Data] {
+				exact = false
+			}
+			tokens = appendPieces(tokens, seg, str, start)
+			start = end
+			continue
 		case xhtml.StartTagToken:
 			tag := t.Data
 			if voidElements[tag] {
@@ -122,10 +143,77 @@ func isolateTokens(page []byte) (out []byte, tokens []xhtml.Token) {
 				}
 			}
 		}
-		out = append(out, raw...)
+		if changed {
+			tokens = append(tokens, t)
+		}
+		start = end
+	}
+	switch {
+	case changed:
+		out = append(out, page[copied:start]...)
+		s.buf, s.out = out, tokens
+	case start < len(page):
+		// html.Tokenizer stopped before the end (a tag cut off by it):
+		// the page is published as far as it read, as before.
+		return page[:start], nil
+	default:
+		return page, s.toks
+	}
+	if !exact {
+		return out, nil
 	}
 	return out, tokens
 }
+
+// appendPieces appends the tokens of seg, a text of page (as str) at
+// offset at with <bdi> and </bdi> put in: the text between them, as
+// html.Tokenizer gives it, and the tags.
+func appendPieces(tokens []xhtml.Token, seg []byte, str string, at int) []xhtml.Token {
+	text := func(p []byte) {
+		if len(p) == 0 {
+			return
+		}
+		if bytes.IndexByte(p, '&') < 0 && bytes.IndexByte(p, '\r') < 0 {
+			tokens = append(tokens, xhtml.Token{Type: xhtml.TextToken, Data: str[at : at+len(p)]})
+		} else {
+			tokens = append(tokens, refToken(p))
+		}
+		at += len(p)
+	}
+	for {
+		i := nextMarker(seg)
+		if i < 0 {
+			text(seg)
+			return tokens
+		}
+		text(seg[:i])
+		if bytes.HasPrefix(seg[i:], bdiOpen) {
+			tokens = append(tokens, xhtml.Token{Type: xhtml.StartTagToken, DataAtom: atom.Bdi, Data: "bdi"})
+			seg = seg[i+len(bdiOpen):]
+		} else {
+			tokens = append(tokens, xhtml.Token{Type: xhtml.EndTagToken, DataAtom: atom.Bdi, Data: "bdi"})
+			seg = seg[i+len(bdiClose):]
+		}
+	}
+}
+
+// nextMarker is where the first <bdi> or </bdi> put in seg starts, or -1.
+// A text never holds one of its own: "<b" or "</" would have ended it.
+func nextMarker(seg []byte) int {
+	for j := 0; ; {
+		k := bytes.IndexByte(seg[j:], '<')
+		if k < 0 {
+			return -1
+		}
+		i := j + k
+		if bytes.HasPrefix(seg[i:], bdiOpen) || bytes.HasPrefix(seg[i:], bdiClose) {
+			return i
+		}
+		j = i + 1
+	}
+}
+
+var bdiOpen, bdiClose = []byte("<bdi>"), []byte("</bdi>")
 
 var voidElements = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,

@@ -389,7 +389,7 @@ func (o *OutputRules) scripts(dir string) []string {
 // a scheme a reader's browser should never be sent to from here.
 func (o *OutputRules) foreign(raw string) string {
 	v := strings.TrimSpace(raw)
-	if v == "" || strings.HasPrefix(v, "#") {
+	if v == "" || strings.HasPrefix(v, "#") || sitePath(v) {
 		return ""
 	}
 	u, err := url.Parse(v)
@@ -647,9 +647,28 @@ func normText(s string) string {
 	return b.String()
 }
 
+// sitePath reports whether v is a path on this site that url.Parse takes
+// without a complaint ("/nb/help/", most links of every page), so that
+// foreign need not parse it: no scheme, no host, no control character that
+// Parse refuses and no percent escape that it checks.
+func sitePath(v string) bool {
+	if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < 0x20 || c == 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
 // sameAddress reports whether ref leads to the page at addr: same host (a
 // leading www. aside) and path (a trailing slash aside).
 func sameAddress(ref, addr string) bool {
+	if !strings.Contains(ref, "//") {
+		return false // no host: a path on this site (most links of every page)
+	}
 	u, err1 := url.Parse(strings.TrimSpace(ref))
 	a, err2 := url.Parse(addr)
 	if err1 != nil || err2 != nil || u.Host == "" || a.Host == "" {

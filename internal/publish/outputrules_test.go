@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -75,5 +76,20 @@ func TestNormText(t *testing.T) {
 		if got := normText(in); got != want {
 			t.Errorf("normText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSitePathIsWhatParseSays: foreign skips url.Parse only for a path that
+// Parse takes as a path on this site, without an error.
+func TestSitePathIsWhatParseSays(t *testing.T) {
+	for _, v := range []string{"/nb/help/", "/", "/a b/?q=1&r#frag", "/x:y", "//evil.example/", "/a%zz", "/a%20b", "/\x01", "/x#%zz", "nb/help/", "https://x.no/", "/æøå/\x7f"} {
+		u, err := url.Parse(v)
+		parsed := err == nil && u.Scheme == "" && u.Host == ""
+		if sitePath(v) && !parsed {
+			t.Errorf("sitePath(%q) is true, but url.Parse gives %v, %v", v, u, err)
+		}
+	}
+	if !sitePath("/nb/help/") {
+		t.Error("sitePath(/nb/help/) is false: foreign parses every link again")
 	}
 }

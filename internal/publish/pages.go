@@ -20,6 +20,10 @@ type Page struct {
 	Tokens []html.Token // in document order; text tokens hold their text
 }
 
+// A Page and its Tokens are the pass's to reuse once Page returns: a check
+// keeps what it needs of them, not the slices (a string it keeps may hold
+// the whole page in memory; strings.Clone frees it).
+
 // PageCheck is one check or measure in the page pass. Page is called for
 // every HTML page, from several goroutines at once; Done once afterwards,
 // in the order the checks were given.
@@ -65,6 +69,8 @@ func (pp PagePass) Run(b *Build) error {
 // methods.
 func (pp PagePass) Walk(dir string) error {
 	return eachHTML(dir, func(rel string, b []byte) error {
+		s := getScratch()
+		defer putScratch(s)
 		var tokens []html.Token // of b, when a rewrite tokenized it on its way
 		if len(pp.Rewrites) > 0 {
 			in := b
@@ -72,18 +78,20 @@ func (pp PagePass) Walk(dir string) error {
 				var out []byte
 				if tr, ok := r.(tokenRewrite); ok {
 					var t []html.Token
-					if out, t = tr.rewriteTokens(rel, b); t != nil {
+					out, t = tr.rewriteTokens(rel, b, s)
+					if t != nil {
 						tokens = t
+					} else if !sameBytes(out, b) {
+						tokens = nil
 					}
 				} else {
-					out = r.Rewrite(rel, b)
-				}
-				if !bytes.Equal(out, b) {
-					tokens = nil
+					if out = r.Rewrite(rel, b); !sameBytes(out, b) {
+						tokens = nil
+					}
 				}
 				b = out
 			}
-			if !bytes.Equal(in, b) {
+			if !sameBytes(in, b) {
 				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), b, 0o644); err != nil {
 					return err
 				}
@@ -93,7 +101,8 @@ func (pp PagePass) Walk(dir string) error {
 			return nil
 		}
 		if tokens == nil {
-			tokens = tokenize(b)
+			s.tokens(b, string(b))
+			tokens = s.toks
 		}
 		p := &Page{Path: rel, HTML: b, Tokens: tokens}
 		for _, c := range pp.Checks {
@@ -103,28 +112,32 @@ func (pp PagePass) Walk(dir string) error {
 	})
 }
 
-// tokenRewrite is a PageRewrite that tokenizes the page on its way, so that
-// the pass need not tokenize it again: it returns the tokens of the page it
-// was given (nil when it did not tokenize it), as tokenize would.
-type tokenRewrite interface {
-	rewriteTokens(rel string, page []byte) ([]byte, []html.Token)
-}
-
-func tokenize(b []byte) []html.Token {
-	z := html.NewTokenizer(bytes.NewReader(b))
-	out := make([]html.Token, 0, maxTokens(b))
-	for {
-		if z.Next() == html.ErrorToken {
-			return out
-		}
-		out = append(out, z.Token())
+// sameBytes reports whether a and b hold the same bytes; a rewrite that
+// leaves a page alone returns the very slice, which costs no comparison.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
 	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
 }
 
-// maxTokens is how many tokens page can have at most: a tag starts at each
-// '<', and there is at most one text between two tags. Room for them all at
-// once costs less than growing the slice (a third of the tokenizing).
-func maxTokens(page []byte) int { return 2*bytes.Count(page, []byte("<")) + 1 }
+// tokenRewrite is a PageRewrite that tokenizes the page on its way, on the
+// worker's scratch, so that the pass need not tokenize it again: it returns
+// the tokens of the page it returns (nil when it does not know them), as
+// tokenize would.
+type tokenRewrite interface {
+	rewriteTokens(rel string, page []byte, s *scratch) ([]byte, []html.Token)
+}
+
+// tokenize is the page's tokens, as html.Tokenizer gives them.
+func tokenize(b []byte) []html.Token {
+	s := &scratch{names: map[string]string{}}
+	s.tokens(b, string(b))
+	return s.toks
+}
 
 // eachHTML calls f for every HTML page in dir, on every core: measuring a
 // thousand pages one by one would cost the build a second.
