@@ -183,12 +183,6 @@ func NewScanner(siteURL string) *Scanner {
 	return sc
 }
 
-// Page scans one page's tokens.
-func (sc *Scanner) Page(rel string, tokens []html.Token) {
-	styles, probs := ScanTokens(tokens, sc.own)
-	sc.Add(rel, styles, probs)
-}
-
 // PageAt scans one page's tokens, records its inline styles and returns its
 // problems instead of recording them, for a caller that reports them itself.
 func (sc *Scanner) PageAt(rel string, tokens []html.Token) []TagProblem {
